@@ -1,0 +1,6 @@
+// Typed cdktf bindings for the Azure/azapi provider (v2.12.0), holding only the arguments this library uses.
+export * from './provider';
+export * from './resource';
+export * from './update-resource';
+export * from './resource-action';
+export { AzapiIdentity, AzapiRetry, AzapiTimeouts } from './shared';

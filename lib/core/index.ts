@@ -1,0 +1,5 @@
+export * from './api-versions';
+export * from './arm-id';
+export * from './naming';
+export * from './providers';
+export { Problem } from './errors';

@@ -1,0 +1,4 @@
+// cdktf-azure-mlops: the jsii entry point. Each concern lives in its own folder under lib/ and can be imported
+// directly (e.g. `cdktf-azure-mlops/lib/core`) so an app loads only what it uses.
+export * as azapi from './bindings/azapi';
+export * from './core';
