@@ -1,0 +1,109 @@
+import { Construct } from 'constructs';
+import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
+import { ArmId } from './arm-id';
+import { isToken } from './validation';
+
+/**
+ * Someone or something that can be granted a role: a managed identity, a user, a group, a service principal.
+ */
+export interface IPrincipal {
+  /** The object id of the principal in Entra ID. */
+  readonly principalId: string;
+  /** `ServicePrincipal` (including managed identities), `User` or `Group`. */
+  readonly principalType: string;
+  /**
+   * A short string that is stable across synths and unique per principal, used in the construct ids of the role
+   * assignments made for it (so reordering grants never replaces them).
+   */
+  readonly principalKey: string;
+}
+
+/** Principals that are not created by this library. */
+export class Principal implements IPrincipal {
+  /** A service principal or managed identity by object id. `key` is required when the id is a token. */
+  public static servicePrincipal(principalId: string, key?: string): IPrincipal {
+    return new Principal(principalId, 'ServicePrincipal', key);
+  }
+
+  public static user(principalId: string, key?: string): IPrincipal {
+    return new Principal(principalId, 'User', key);
+  }
+
+  public static group(principalId: string, key?: string): IPrincipal {
+    return new Principal(principalId, 'Group', key);
+  }
+
+  public readonly principalKey: string;
+
+  private constructor(public readonly principalId: string, public readonly principalType: string, key?: string) {
+    if (key === undefined && isToken(principalId)) {
+      throw new Error(`Principal.${principalType === 'User' ? 'user' : principalType === 'Group' ? 'group' : 'servicePrincipal'}(): ` +
+        'the principal id is a token (known only at apply), so it cannot name the role assignment. ' +
+        'Fix: pass a stable key as the second argument, e.g. Principal.servicePrincipal(identity.principalId, "pipeline-identity")');
+    }
+    this.principalKey = key ?? principalId;
+  }
+}
+
+/** An Azure built-in role, by its role definition id (the same in every tenant). */
+export class BuiltInRole {
+  public static readonly READER = new BuiltInRole('Reader', 'acdd72a7-3385-48ef-bd42-f606fba81ae7');
+  public static readonly CONTRIBUTOR = new BuiltInRole('Contributor', 'b24988ac-6180-42a0-ab88-20f7382dd24c');
+  public static readonly AZUREML_DATA_SCIENTIST = new BuiltInRole('AzureML Data Scientist', 'f6c7c914-8db3-469d-8ca1-694a8f32e121');
+  public static readonly AZUREML_COMPUTE_OPERATOR = new BuiltInRole('AzureML Compute Operator', 'e503ece1-11d0-4e8e-8e2c-7a6c3bf38815');
+  public static readonly AZUREML_REGISTRY_USER = new BuiltInRole('AzureML Registry User', '1823dd4f-9b8c-4ab6-ab4e-7397a3684615');
+  public static readonly AZUREML_METRICS_WRITER = new BuiltInRole('AzureML Metrics Writer (preview)', '635dd51f-9968-44d3-b7fb-6d9a6bd613ae');
+  public static readonly ACR_PULL = new BuiltInRole('AcrPull', '7f951dda-4ed3-4680-a7ca-43fe172d538d');
+  public static readonly ACR_PUSH = new BuiltInRole('AcrPush', '8311e382-0749-4cb8-b61a-304f252e45ec');
+  public static readonly STORAGE_BLOB_DATA_READER = new BuiltInRole('Storage Blob Data Reader', '2a2b9908-6ea1-4ae2-8e65-a410df84e7d1');
+  public static readonly STORAGE_BLOB_DATA_CONTRIBUTOR = new BuiltInRole('Storage Blob Data Contributor', 'ba92f5b4-2d11-453d-a403-e96b0029c9fe');
+  public static readonly STORAGE_FILE_DATA_PRIVILEGED_CONTRIBUTOR = new BuiltInRole('Storage File Data Privileged Contributor', '69566ab7-960f-475b-8e7c-b3118f30c6bd');
+  public static readonly KEY_VAULT_ADMINISTRATOR = new BuiltInRole('Key Vault Administrator', '00482a5a-887f-4fb3-b363-3b7fe8e74483');
+  public static readonly KEY_VAULT_SECRETS_USER = new BuiltInRole('Key Vault Secrets User', '4633458b-17de-408a-b874-0445c86b69e6');
+  public static readonly KEY_VAULT_CRYPTO_SERVICE_ENCRYPTION_USER = new BuiltInRole('Key Vault Crypto Service Encryption User', 'e147488a-f6f5-4113-8e2d-b22465e65bf6');
+  public static readonly MONITORING_METRICS_PUBLISHER = new BuiltInRole('Monitoring Metrics Publisher', '3913510d-42f4-4e42-8a64-420c390055eb');
+
+  /** A role not listed here, by its display name and role definition GUID. */
+  public static of(roleName: string, roleDefinitionGuid: string): BuiltInRole {
+    if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(roleDefinitionGuid)) {
+      throw new Error(`BuiltInRole.of('${roleName}', '${roleDefinitionGuid}'): the role definition id must be a GUID. ` +
+        'Fix: copy it from `az role definition list --name "<role>" --query [].name`.');
+    }
+    return new BuiltInRole(roleName, roleDefinitionGuid.toLowerCase());
+  }
+
+  private constructor(public readonly roleName: string, public readonly roleDefinitionGuid: string) {}
+
+  /** A short id for construct ids: "AzureMLDataScientist". */
+  public get key(): string {
+    return this.roleName.replace(/[^A-Za-z0-9]/g, '');
+  }
+
+  /** The role definition id at the subscription of `scopeId`, the form Azure returns (so plans show no diff). */
+  public definitionIdAt(scopeId: string): string {
+    return `/subscriptions/${ArmId.subscriptionId(scopeId)}/providers/Microsoft.Authorization/roleDefinitions/${this.roleDefinitionGuid}`;
+  }
+}
+
+/**
+ * Grants `role` on the resource `scopeId` to `principal`, as a child of `scope` named after the role and principal.
+ * Granting the same role to the same principal twice returns the first assignment.
+ */
+export function grantRole(scope: Construct, scopeId: string, role: BuiltInRole, principal: IPrincipal, description?: string): RoleAssignment {
+  const id = `Grant${role.key}-${sanitize(principal.principalKey)}`;
+  const existing = scope.node.tryFindChild(id);
+  if (existing) return existing as RoleAssignment;
+  return new RoleAssignment(scope, id, {
+    scope: scopeId,
+    roleDefinitionId: role.definitionIdAt(scopeId),
+    principalId: principal.principalId,
+    principalType: principal.principalType,
+    // A managed identity created in the same apply may not have replicated in Entra ID yet.
+    skipServicePrincipalAadCheck: principal.principalType === 'ServicePrincipal' ? true : undefined,
+    description,
+  });
+}
+
+function sanitize(key: string): string {
+  return key.replace(/[^A-Za-z0-9-]/g, '-').slice(0, 80);
+}

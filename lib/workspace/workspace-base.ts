@@ -1,0 +1,89 @@
+import { Construct, IConstruct } from 'constructs';
+import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
+import { BuiltInRole, grantRole, IPrincipal } from '../core/rbac';
+
+/** Where this library uploads artifacts (models, code) for a workspace: a blob container behind a datastore. */
+export interface ArtifactStoreAttributes {
+  readonly storageAccountId: string;
+  readonly storageAccountName: string;
+  readonly containerName: string;
+  /** The workspace datastore over the container: artifact URIs are `azureml://datastores/<name>/paths/...`. */
+  readonly datastoreName: string;
+}
+
+/** An Azure ML workspace, created by this library or imported. */
+export interface IWorkspace extends IConstruct {
+  /** The ARM id of the workspace. */
+  readonly workspaceId: string;
+  readonly workspaceName: string;
+  readonly resourceGroupName: string;
+  readonly location: string;
+  /** Where local model and code files are uploaded. @default - none for imported workspaces unless given */
+  readonly artifactStore?: ArtifactStoreAttributes;
+  /** The workspace's default storage account id, if known. */
+  readonly storageAccountId?: string;
+  /** The workspace's container registry id, if known (endpoint identities need AcrPull on it). */
+  readonly containerRegistryId?: string;
+  /** The workspace's Application Insights id, if known. */
+  readonly applicationInsightsId?: string;
+  /** The principal id of the workspace's system-assigned identity, if known. */
+  readonly principalId?: string;
+
+  /** Grants `role` on the workspace to `principal`. */
+  grant(principal: IPrincipal, role: BuiltInRole): RoleAssignment;
+  /** AzureML Data Scientist: everything in the workspace but managing compute and the workspace itself. */
+  grantDataScientist(principal: IPrincipal): RoleAssignment;
+  /** AzureML Compute Operator: create, manage and delete compute. */
+  grantComputeOperator(principal: IPrincipal): RoleAssignment;
+  /** Reader: read-only access. */
+  grantReader(principal: IPrincipal): RoleAssignment;
+}
+
+/** Attributes of an existing workspace, for `Workspace.fromWorkspaceAttributes`. */
+export interface WorkspaceAttributes {
+  readonly workspaceId: string;
+  /** @default - the last segment of workspaceId */
+  readonly workspaceName?: string;
+  /** @default - from workspaceId */
+  readonly resourceGroupName?: string;
+  readonly location: string;
+  /** @default - local files cannot be uploaded to this workspace */
+  readonly artifactStore?: ArtifactStoreAttributes;
+  /** @default - unknown: deployments cannot be granted blob read on it */
+  readonly storageAccountId?: string;
+  /** @default - unknown: endpoint identities are not granted AcrPull */
+  readonly containerRegistryId?: string;
+  /** @default - unknown */
+  readonly applicationInsightsId?: string;
+  /** @default - unknown */
+  readonly principalId?: string;
+}
+
+/** What every workspace, created or imported, can do. */
+export abstract class WorkspaceBase extends Construct implements IWorkspace {
+  public abstract readonly workspaceId: string;
+  public abstract readonly workspaceName: string;
+  public abstract readonly resourceGroupName: string;
+  public abstract readonly location: string;
+  public abstract readonly artifactStore?: ArtifactStoreAttributes;
+  public abstract readonly storageAccountId?: string;
+  public abstract readonly containerRegistryId?: string;
+  public abstract readonly applicationInsightsId?: string;
+  public abstract readonly principalId?: string;
+
+  public grant(principal: IPrincipal, role: BuiltInRole): RoleAssignment {
+    return grantRole(this, this.workspaceId, role, principal);
+  }
+
+  public grantDataScientist(principal: IPrincipal): RoleAssignment {
+    return this.grant(principal, BuiltInRole.AZUREML_DATA_SCIENTIST);
+  }
+
+  public grantComputeOperator(principal: IPrincipal): RoleAssignment {
+    return this.grant(principal, BuiltInRole.AZUREML_COMPUTE_OPERATOR);
+  }
+
+  public grantReader(principal: IPrincipal): RoleAssignment {
+    return this.grant(principal, BuiltInRole.READER);
+  }
+}
