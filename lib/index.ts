@@ -2,3 +2,4 @@
 // directly (e.g. `cdktf-azure-mlops/lib/core`) so an app loads only what it uses.
 export * as azapi from './bindings/azapi';
 export * from './core';
+export * from './validation/azapi-schema-validation';

@@ -3,4 +3,4 @@ export * from './provider';
 export * from './resource';
 export * from './update-resource';
 export * from './resource-action';
-export { AzapiIdentity, AzapiRetry, AzapiTimeouts } from './shared';
+export * from './shared';
