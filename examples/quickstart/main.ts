@@ -1,33 +1,6 @@
-// The main example: what `npm run synth` synthesizes into cdktf.out/. It grows with the library.
-import { App, TerraformStack } from 'cdktf';
-import { Construct } from 'constructs';
-import { ResourceGroup } from '@cdktf/provider-azurerm/lib/resource-group';
-import { AzapiResource } from '../../lib/bindings/azapi';
-import { MlopsProviders, mlType } from '../../lib/core';
-
-class QuickstartStack extends TerraformStack {
-  constructor(scope: Construct, id: string) {
-    super(scope, id);
-    MlopsProviders.configure(this);
-
-    const rg = new ResourceGroup(this, 'rg', { name: 'rg-mlops-quickstart', location: 'westeurope' });
-
-    new AzapiResource(this, 'registry', {
-      type: mlType('registries'),
-      name: 'mlr-quickstart',
-      parentId: rg.id,
-      location: rg.location,
-      identity: { type: 'SystemAssigned' },
-      body: {
-        properties: {
-          publicNetworkAccess: 'Disabled',
-          regionDetails: [{ location: 'westeurope', acrDetails: [{ systemCreatedAcrAccount: { acrAccountSku: 'Premium' } }],
-            storageAccountDetails: [{ systemCreatedStorageAccount: { storageAccountType: 'Standard_LRS', storageAccountHnsEnabled: false } }] }],
-        },
-      },
-    });
-  }
-}
+// The main example: what `npm run synth` synthesizes into cdktf.out/.
+import { App } from 'cdktf';
+import { QuickstartStack } from './stack';
 
 const app = new App();
 new QuickstartStack(app, 'quickstart');

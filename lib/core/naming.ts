@@ -104,13 +104,14 @@ export class NameBuilder {
     const lowerOnly = !new RegExp(rule.pattern).test('Ab');
     const suffix = rule.globallyUnique ? stableSuffix(seed) : '';
     const sep = allowsHyphen ? '-' : '';
-    let base = parts.filter(p => p.length > 0).join(sep);
-    base = allowsHyphen ? base.replace(/[^a-zA-Z0-9-]/g, '-').replace(/-+/g, '-') : base.replace(/[^a-zA-Z0-9]/g, '');
+    const clean = (part: string) => (allowsHyphen
+      ? part.replace(/[^a-zA-Z0-9-]/g, '-').replace(/-+/g, '-').replace(/^-|-$/g, '')
+      : part.replace(/[^a-zA-Z0-9]/g, ''));
+    let base = parts.map(clean).filter(p => p.length > 0).join(sep);
     if (lowerOnly) base = base.toLowerCase();
     const room = rule.maxLength - (suffix ? suffix.length + sep.length : 0);
     base = base.slice(0, room).replace(/-+$/, '');
-    const name = suffix ? `${base}${sep}${suffix}` : base;
-    return name;
+    return suffix ? `${base}${sep}${suffix}` : base;
   }
 }
 

@@ -79,6 +79,12 @@ export class MlopsProviders extends Construct {
 
   /** Configures `stack`; throws if it is already configured. */
   public static configure(stack: TerraformStack, props: MlopsProvidersProps = {}): MlopsProviders {
+    if (TerraformStack.isStack(stack) && stack.node.tryFindChild(MlopsProviders.ID)) {
+      new Validator(stack, 'call of MlopsProviders.configure').add({
+        subject: 'stack', value: stack.node.path, rule: 'already has its providers configured',
+        fix: 'call MlopsProviders.configure once per stack and reuse the returned object (MlopsProviders.of(scope) finds it)',
+      }).throwIfAny();
+    }
     return new MlopsProviders(stack, MlopsProviders.ID, props);
   }
 
@@ -97,11 +103,6 @@ export class MlopsProviders extends Construct {
     v.check(TerraformStack.isStack(scope), () => ({
       subject: 'scope', value: scope.node.path, rule: 'must be a TerraformStack',
       fix: 'call MlopsProviders.configure(stack) with the stack itself, once per stack',
-    }));
-    const existing = scope.node.children.filter(c => c instanceof MlopsProviders && c !== this);
-    v.check(existing.length === 0, () => ({
-      subject: 'stack', value: scope.node.path, rule: 'already has its providers configured',
-      fix: 'call MlopsProviders.configure once per stack and reuse the returned object',
     }));
     v.throwIfAny();
 

@@ -1,4 +1,5 @@
-import { Testing, TerraformStack } from 'cdktf';
+import { Aspects, Testing, TerraformStack } from 'cdktf';
+import { AzapiSchemaValidation } from '../../lib/validation/azapi-schema-validation';
 
 /** A synthesized resource: its Terraform address parts and its attributes. */
 export interface SynthesizedResource {
@@ -12,9 +13,13 @@ export interface SynthesizedResource {
 /**
  * Assertions on a stack's synthesized Terraform JSON (STYLE.md §12): tests look at what Terraform will see, never at
  * a construct's own fields. Synthesis runs aspects and validations, as `cdktf synth` does.
+ *
+ * Every azapi body is checked against Azure's resource types (the `AzapiSchemaValidation` aspect) unless a test
+ * opts out, so no test stack can emit a body that azapi would reject at plan time.
  */
 export class Template {
-  public static synth(stack: TerraformStack): Template {
+  public static synth(stack: TerraformStack, options: { validateAzapiBodies?: boolean } = {}): Template {
+    if (options.validateAzapiBodies ?? true) Aspects.of(stack).add(new AzapiSchemaValidation());
     return new Template(JSON.parse(Testing.synth(stack, true)), stack);
   }
 
