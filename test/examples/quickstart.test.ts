@@ -17,3 +17,15 @@ describe('examples/quickstart (the main example, synthesized by npm run synth)',
     expect(azapiBodyProblems(template.json)).toEqual([]);
   });
 });
+
+describe('examples/quickstart as HCL (cdktf synth --hcl)', () => {
+  test('parses with Terraform\'s HCL parser and carries the same azapi bodies as the JSON', async () => {
+    const { parse } = await import('@cdktf/hcl2json');
+    const json = Template.synth(new QuickstartStack(Testing.app(), 'quickstart')).json;
+    const hcl: any = await parse('cdk.tf', Testing.synthHcl(new QuickstartStack(Testing.app(), 'quickstart')));
+    for (const [id, config] of Object.entries<any>(json.resource.azapi_resource)) {
+      expect(hcl.resource.azapi_resource[id][0].body).toEqual(config.body);
+    }
+    expect(hcl.terraform[0].required_version).toBe('>= 1.11');
+  });
+});
