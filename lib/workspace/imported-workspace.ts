@@ -14,6 +14,8 @@ export class ImportedWorkspace extends WorkspaceBase {
   public readonly containerRegistryId?: string;
   public readonly applicationInsightsId?: string;
   public readonly principalId?: string;
+  public readonly keyVaultId?: string;
+  public readonly managedNetworkIsolationMode?: string;
 
   constructor(scope: Construct, id: string, attrs: WorkspaceAttributes) {
     super(scope, id);
@@ -33,5 +35,7 @@ export class ImportedWorkspace extends WorkspaceBase {
     this.containerRegistryId = attrs.containerRegistryId;
     this.applicationInsightsId = attrs.applicationInsightsId;
     this.principalId = attrs.principalId;
+    this.keyVaultId = attrs.keyVaultId;
+    this.managedNetworkIsolationMode = attrs.managedNetworkIsolationMode;
   }
 }

@@ -1,5 +1,6 @@
 import { Construct, IConstruct } from 'constructs';
 import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
+import { MlopsValidationError } from '../core/errors';
 import { BuiltInRole, grantRole, IPrincipal } from '../core/rbac';
 
 /** Where this library uploads artifacts (models, code) for a workspace: a blob container behind a datastore. */
@@ -28,6 +29,13 @@ export interface IWorkspace extends IConstruct {
   readonly applicationInsightsId?: string;
   /** The principal id of the workspace's system-assigned identity, if known. */
   readonly principalId?: string;
+  /** The workspace's Key Vault id, if known. */
+  readonly keyVaultId?: string;
+  /**
+   * The managed network isolation mode (`Disabled`, `AllowInternetOutbound`, `AllowOnlyApprovedOutbound`), if known.
+   * Compute clusters use it to tell whether nodes without public IPs can reach anything.
+   */
+  readonly managedNetworkIsolationMode?: string;
 
   /** Grants `role` on the workspace to `principal`. */
   grant(principal: IPrincipal, role: BuiltInRole): RoleAssignment;
@@ -37,6 +45,12 @@ export interface IWorkspace extends IConstruct {
   grantComputeOperator(principal: IPrincipal): RoleAssignment;
   /** Reader: read-only access. */
   grantReader(principal: IPrincipal): RoleAssignment;
+  /** Storage Blob Data Reader on the artifact container (e.g. for an endpoint identity that loads models). */
+  grantArtifactStoreRead(principal: IPrincipal): RoleAssignment;
+  /** Storage Blob Data Contributor on the artifact container (e.g. for a pipeline that uploads models). */
+  grantArtifactStoreWrite(principal: IPrincipal): RoleAssignment;
+  /** AcrPull on the workspace's container registry (e.g. for an endpoint identity). */
+  grantContainerRegistryPull(principal: IPrincipal): RoleAssignment;
 }
 
 /** Attributes of an existing workspace, for `Workspace.fromWorkspaceAttributes`. */
@@ -57,6 +71,10 @@ export interface WorkspaceAttributes {
   readonly applicationInsightsId?: string;
   /** @default - unknown */
   readonly principalId?: string;
+  /** @default - unknown */
+  readonly keyVaultId?: string;
+  /** @default - unknown: compute clusters do not check their network reachability */
+  readonly managedNetworkIsolationMode?: string;
 }
 
 /** What every workspace, created or imported, can do. */
@@ -70,6 +88,8 @@ export abstract class WorkspaceBase extends Construct implements IWorkspace {
   public abstract readonly containerRegistryId?: string;
   public abstract readonly applicationInsightsId?: string;
   public abstract readonly principalId?: string;
+  public abstract readonly keyVaultId?: string;
+  public abstract readonly managedNetworkIsolationMode?: string;
 
   public grant(principal: IPrincipal, role: BuiltInRole): RoleAssignment {
     return grantRole(this, this.workspaceId, role, principal);
@@ -86,4 +106,34 @@ export abstract class WorkspaceBase extends Construct implements IWorkspace {
   public grantReader(principal: IPrincipal): RoleAssignment {
     return this.grant(principal, BuiltInRole.READER);
   }
+
+  public grantArtifactStoreRead(principal: IPrincipal): RoleAssignment {
+    return grantRole(this, this.artifactContainerScope('grantArtifactStoreRead'), BuiltInRole.STORAGE_BLOB_DATA_READER, principal);
+  }
+
+  public grantArtifactStoreWrite(principal: IPrincipal): RoleAssignment {
+    return grantRole(this, this.artifactContainerScope('grantArtifactStoreWrite'), BuiltInRole.STORAGE_BLOB_DATA_CONTRIBUTOR, principal);
+  }
+
+  public grantContainerRegistryPull(principal: IPrincipal): RoleAssignment {
+    if (this.containerRegistryId === undefined) {
+      throw unknownAttribute(this, 'grantContainerRegistryPull', 'containerRegistryId');
+    }
+    return grantRole(this, this.containerRegistryId, BuiltInRole.ACR_PULL, principal);
+  }
+
+  /** The ARM id of the artifact blob container: the narrowest scope for artifact grants. */
+  private artifactContainerScope(method: string): string {
+    const store = this.artifactStore;
+    if (store === undefined) throw unknownAttribute(this, method, 'artifactStore');
+    return `${store.storageAccountId}/blobServices/default/containers/${store.containerName}`;
+  }
+}
+
+function unknownAttribute(scope: Construct, method: string, attribute: string): MlopsValidationError {
+  return new MlopsValidationError(scope.node.path, `call to ${method}`, [{
+    subject: attribute, value: '(not set)',
+    rule: `is unknown for this workspace, so ${method} has no scope to grant on`,
+    fix: `import the workspace with Workspace.fromWorkspaceAttributes(scope, id, { ..., ${attribute} }) or create it with new Workspace()`,
+  }]);
 }
