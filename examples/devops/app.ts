@@ -1,0 +1,72 @@
+// The Azure DevOps side of an MLOps repository: a project and repo, a dev and a prod stage (service connections by
+// workload identity federation, environments, an approval on prod, variable groups), the pipeline definition, and
+// the pipeline YAML generated from the same model. Two small ML stacks stand in for the stacks it deploys.
+import { App, TerraformStack } from 'cdktf';
+import { Construct } from 'constructs';
+import { ResourceGroup } from '@cdktf/provider-azurerm/lib/resource-group';
+import { AzuredevopsProvider } from '../../lib/bindings/azuredevops';
+import { MlopsProviders } from '../../lib/core';
+import { DevOpsProject, MlopsPipelines } from '../../lib/pipelines';
+
+// Replace these placeholders with your own tenant, subscriptions and approver group.
+const TENANT_ID = '00000000-0000-0000-0000-000000000001';
+const DEV_SUBSCRIPTION_ID = '00000000-0000-0000-0000-000000000002';
+const PROD_SUBSCRIPTION_ID = '00000000-0000-0000-0000-000000000003';
+const PROD_APPROVERS_GROUP_ID = '00000000-0000-0000-0000-000000000004';
+
+/** A stack the pipeline deploys: remote state in an azurerm backend, as the pipeline needs. */
+class MlStack extends TerraformStack {
+  constructor(scope: Construct, id: string, props: { subscriptionId: string; resourceGroupName: string }) {
+    super(scope, id);
+    MlopsProviders.configure(this, {
+      subscriptionId: props.subscriptionId,
+      remoteState: { resourceGroupName: 'rg-tfstate', storageAccountName: 'sttfstatemlops' },
+    });
+    new ResourceGroup(this, 'rg', { name: props.resourceGroupName, location: 'westeurope' });
+  }
+}
+
+/** The stack with the Azure DevOps resources; applied once by hand (it creates the pipeline that deploys the rest). */
+class DevOpsStack extends TerraformStack {
+  public readonly pipelines: MlopsPipelines;
+
+  constructor(scope: Construct, id: string) {
+    super(scope, id);
+    // The organisation comes from AZDO_ORG_SERVICE_URL; you authenticate with the Azure CLI.
+    new AzuredevopsProvider(this, 'azuredevops');
+
+    const project = new DevOpsProject(this, 'Project', { projectName: 'mlops-churn' });
+    this.pipelines = new MlopsPipelines(this, 'Pipelines', {
+      project,
+      stages: [
+        { name: 'dev', azure: { tenantId: TENANT_ID, subscriptionId: DEV_SUBSCRIPTION_ID, resourceGroupName: 'rg-mlops-dev' } },
+        {
+          name: 'prod',
+          production: true,
+          approvers: [PROD_APPROVERS_GROUP_ID],
+          azure: { tenantId: TENANT_ID, subscriptionId: PROD_SUBSCRIPTION_ID, resourceGroupName: 'rg-mlops-prod' },
+        },
+      ],
+      stacks: [
+        { name: 'ml-dev', stage: 'dev' },
+        {
+          name: 'ml-prod',
+          stage: 'prod',
+          dependsOn: ['ml-dev'],
+          smokeTests: [{ endpointName: 'churn-prod', workspaceName: 'mlw-churn-prod', resourceGroupName: 'rg-mlops-prod' }],
+        },
+      ],
+      azurePipelinesPath: 'pipelines/azure-pipelines.yml',
+      gitHubWorkflowPath: '.github/workflows/mlops.yml',
+      terraformVersion: '1.11.4',
+    });
+  }
+}
+
+/** Builds the example app; `main.ts` synthesizes it and writes the pipeline files. */
+export function buildDevOpsExample(app: App): { app: App; pipelines: MlopsPipelines } {
+  const devops = new DevOpsStack(app, 'devops');
+  new MlStack(app, 'ml-dev', { subscriptionId: DEV_SUBSCRIPTION_ID, resourceGroupName: 'rg-mlops-dev' });
+  new MlStack(app, 'ml-prod', { subscriptionId: PROD_SUBSCRIPTION_ID, resourceGroupName: 'rg-mlops-prod' });
+  return { app, pipelines: devops.pipelines };
+}
