@@ -1,0 +1,267 @@
+import { dependable, ITerraformDependable, Lazy } from 'cdktf';
+import { Construct, IConstruct } from 'constructs';
+import { ICodeVersion, IEnvironmentVersion } from '../assets/asset-refs';
+import { AzapiResource, AzapiUpdateResource } from '../bindings/azapi';
+import { mlType } from '../core/api-versions';
+import { ArmId } from '../core/arm-id';
+import { NameBuilder, NamingRules, stableSuffix } from '../core/naming';
+import { isToken, Validator } from '../core/validation';
+import { IWorkspace } from '../workspace/workspace-base';
+import { BATCH_ENDPOINT_DEFAULTS_PATHS, ignoreBodyChanges, TRAFFIC_RETRY } from './azure-quirks';
+import { DeploymentModel, DeploymentModelConfig } from './deployment-model';
+import { validateModelRuntime } from './online-deployment';
+
+/** What a batch deployment does with each mini-batch's results. */
+export enum BatchOutputAction {
+  /** Append every prediction to one output file. */
+  APPEND_ROW = 'AppendRow',
+  /** Keep only a summary; your scoring script writes its own outputs. */
+  SUMMARY_ONLY = 'SummaryOnly',
+}
+
+/** Log verbosity of batch scoring jobs. */
+export enum BatchLoggingLevel {
+  WARNING = 'Warning',
+  INFO = 'Info',
+  DEBUG = 'Debug',
+}
+
+/** Props of a `BatchEndpoint`. */
+export interface BatchEndpointProps {
+  readonly workspace: IWorkspace;
+  /**
+   * 3-32 letters, digits and single `-`, starting with a letter; unique in the Azure region.
+   * @default - the construct id with a stable 4-character suffix
+   */
+  readonly endpointName?: string;
+  /** @default - none */
+  readonly description?: string;
+  /** @default - none */
+  readonly tags?: { [key: string]: string };
+}
+
+/** What `batchEndpoint.addDeployment()` takes. */
+export interface BatchDeploymentOptions {
+  readonly model: DeploymentModel;
+  /** The ARM id of the Azure ML compute cluster that runs scoring jobs. */
+  readonly computeId: string;
+  /** @default - the construct id */
+  readonly deploymentName?: string;
+  /** Required for custom models. @default - none (MLflow models bring their own) */
+  readonly environment?: IEnvironmentVersion;
+  /** Required for custom models. @default - none */
+  readonly code?: ICodeVersion;
+  /** The scoring script's path inside `code`. @default - none; required with `code` */
+  readonly scoringScript?: string;
+  /** Make this the endpoint's default deployment (what invocations without a deployment name run). @default - the only deployment, if there is one */
+  readonly isDefault?: boolean;
+  /** Cluster nodes per job. @default 1 */
+  readonly instanceCount?: number;
+  /** Files (or rows) per scoring call. @default 10 */
+  readonly miniBatchSize?: number;
+  /** Parallel scoring processes per node. @default 1 */
+  readonly maxConcurrencyPerInstance?: number;
+  /** Retries of a failed mini-batch. @default 3 */
+  readonly maxRetries?: number;
+  /** Timeout of one scoring call, in seconds. @default 30 */
+  readonly timeoutSeconds?: number;
+  /** @default BatchOutputAction.APPEND_ROW */
+  readonly outputAction?: BatchOutputAction;
+  /** With `APPEND_ROW`. @default predictions.csv */
+  readonly outputFileName?: string;
+  /** Failed items tolerated before the job aborts; -1 tolerates any number. @default -1 */
+  readonly errorThreshold?: number;
+  /** @default BatchLoggingLevel.INFO */
+  readonly loggingLevel?: BatchLoggingLevel;
+  /** @default - none */
+  readonly environmentVariables?: { [name: string]: string };
+  /** @default - none */
+  readonly description?: string;
+  /** @default - none */
+  readonly tags?: { [key: string]: string };
+}
+
+/** Props of a `BatchDeployment`. Prefer `batchEndpoint.addDeployment()`. */
+export interface BatchDeploymentProps extends BatchDeploymentOptions {
+  readonly endpoint: BatchEndpoint;
+}
+
+/** A batch deployment. */
+export interface IBatchDeployment extends IConstruct {
+  readonly deploymentName: string;
+  readonly deploymentId: string;
+}
+
+/**
+ * A batch endpoint: scoring jobs over data, run on a compute cluster. Authentication is always Microsoft Entra ID
+ * (the only mode batch endpoints support).
+ *
+ * As with online traffic, the default deployment can only name a deployment that exists: the endpoint is created
+ * without `defaults`, then the deployments, then one patch sets `defaults.deploymentName`.
+ */
+export class BatchEndpoint extends Construct {
+  public readonly endpointId: string;
+  public readonly endpointName: string;
+  public readonly workspace: IWorkspace;
+  /** The principal id of the endpoint's system-assigned identity. */
+  public readonly principalId: string;
+  public readonly resource: AzapiResource;
+
+  private readonly deploymentList: BatchDeployment[] = [];
+  private defaultDeployment?: IBatchDeployment;
+  private defaultsPatch?: AzapiUpdateResource;
+
+  constructor(scope: Construct, id: string, props: BatchEndpointProps) {
+    super(scope, id);
+    this.workspace = props.workspace;
+    this.endpointName = props.endpointName ?? defaultName(this, id);
+    const v = new Validator(this, 'props for BatchEndpoint');
+    v.name('endpointName', this.endpointName, NamingRules.BATCH_ENDPOINT);
+    v.throwIfAny();
+
+    this.resource = new AzapiResource(this, 'Resource', {
+      type: mlType('workspaces/batchEndpoints'),
+      name: this.endpointName,
+      parentId: this.workspace.workspaceId,
+      location: this.workspace.location,
+      identity: { type: 'SystemAssigned' },
+      tags: props.tags,
+      body: { properties: { authMode: 'AADToken', description: props.description } },
+    });
+    // The defaults patch owns this path; without this, updating the endpoint would send a body without it.
+    ignoreBodyChanges(this.resource, BATCH_ENDPOINT_DEFAULTS_PATHS);
+    this.endpointId = this.resource.id;
+    this.principalId = this.resource.identityPrincipalId;
+    this.node.addValidation({ validate: () => this.validateDefault() });
+  }
+
+  public get deployments(): BatchDeployment[] {
+    return [...this.deploymentList];
+  }
+
+  /** The deployment invocations run when they name none. */
+  public get defaultDeploymentName(): string | undefined {
+    return (this.defaultDeployment ?? (this.deploymentList.length === 1 ? this.deploymentList[0] : undefined))?.deploymentName;
+  }
+
+  public addDeployment(id: string, options: BatchDeploymentOptions): BatchDeployment {
+    const deployment = new BatchDeployment(this, id, { ...options, endpoint: this });
+    const v = new Validator(this, 'deployments');
+    v.check(isToken(deployment.deploymentName) || !this.deploymentList.some(d => d.deploymentName === deployment.deploymentName), () => ({
+      subject: `deployments.${deployment.deploymentName}`, value: JSON.stringify(deployment.deploymentName),
+      rule: 'is declared twice on this endpoint', fix: 'give each deployment of an endpoint its own name',
+    }));
+    v.check(!(options.isDefault && this.defaultDeployment), () => ({
+      subject: `deployments.${deployment.deploymentName}.isDefault`, value: 'true',
+      rule: `conflicts with '${this.defaultDeployment!.deploymentName}', already the default`, fix: 'mark one deployment as default',
+    }));
+    v.throwIfAny();
+    this.deploymentList.push(deployment);
+    if (options.isDefault) this.defaultDeployment = deployment;
+    this.patch().dependsOn = this.deploymentList.map(d => dependable(d.resource));
+    return deployment;
+  }
+
+  /** Makes `deployment` the default. */
+  public setDefaultDeployment(deployment: IBatchDeployment): void {
+    this.defaultDeployment = deployment;
+  }
+
+  private patch(): AzapiUpdateResource {
+    this.defaultsPatch ??= new AzapiUpdateResource(this, 'Defaults', {
+      type: mlType('workspaces/batchEndpoints'),
+      resourceId: this.endpointId,
+      body: { properties: { defaults: { deploymentName: Lazy.stringValue({ produce: () => this.defaultDeploymentName }) } } },
+      retry: TRAFFIC_RETRY,
+    });
+    return this.defaultsPatch;
+  }
+
+  private validateDefault(): string[] {
+    const v = new Validator(this, `default deployment for batch endpoint '${this.endpointName}'`);
+    const names = this.deploymentList.map(d => d.deploymentName).join(', ');
+    if (this.deploymentList.length > 1 && !this.defaultDeployment) {
+      v.add({ subject: 'defaults.deploymentName', value: '(not set)', rule: `is ambiguous: the endpoint has ${this.deploymentList.length} deployments (${names})`,
+        fix: 'pass isDefault: true to one addDeployment(), or call setDefaultDeployment()' });
+    }
+    if (this.defaultDeployment && !this.deploymentList.includes(this.defaultDeployment as BatchDeployment)) {
+      v.add({ subject: 'defaults.deploymentName', value: JSON.stringify(this.defaultDeployment.deploymentName),
+        rule: `is not one of this endpoint's deployments (${names || 'none'})`, fix: 'choose a deployment added with this endpoint\'s addDeployment()' });
+    }
+    return v.toMessages();
+  }
+}
+
+/** A batch deployment: a model version, its runtime, and how jobs split and retry the work. */
+export class BatchDeployment extends Construct implements IBatchDeployment {
+  public readonly deploymentName: string;
+  public readonly deploymentId: string;
+  public readonly model: DeploymentModelConfig;
+  public readonly resource: AzapiResource;
+
+  constructor(scope: Construct, id: string, props: BatchDeploymentProps) {
+    super(scope, id);
+    this.deploymentName = props.deploymentName ?? id;
+    this.model = props.model.bind();
+    const outputAction = props.outputAction ?? BatchOutputAction.APPEND_ROW;
+
+    const v = new Validator(this, 'props for BatchDeployment');
+    v.name('deploymentName', this.deploymentName, NamingRules.BATCH_DEPLOYMENT);
+    validateModelRuntime(v, props, this.model);
+    v.check(isToken(props.computeId) || ArmId.isOfType(props.computeId, 'Microsoft.MachineLearningServices/workspaces/computes'), () => ({
+      subject: 'computeId', value: JSON.stringify(props.computeId), rule: 'must be the ARM id of an Azure ML compute cluster',
+      fix: 'use /subscriptions/<sub>/resourceGroups/<rg>/providers/Microsoft.MachineLearningServices/workspaces/<ws>/computes/<cluster>',
+    }));
+    v.integer('instanceCount', props.instanceCount, { min: 1 });
+    v.integer('miniBatchSize', props.miniBatchSize, { min: 1 });
+    v.integer('maxConcurrencyPerInstance', props.maxConcurrencyPerInstance, { min: 1 });
+    v.integer('maxRetries', props.maxRetries, { min: 0 });
+    v.integer('timeoutSeconds', props.timeoutSeconds, { min: 1 });
+    v.integer('errorThreshold', props.errorThreshold, { min: -1 });
+    v.check(props.outputFileName === undefined || outputAction === BatchOutputAction.APPEND_ROW, () => ({
+      subject: 'outputFileName', value: JSON.stringify(props.outputFileName), rule: 'only applies with BatchOutputAction.APPEND_ROW',
+      fix: 'remove outputFileName, or use outputAction APPEND_ROW',
+    }));
+    v.throwIfAny();
+
+    const dependsOn = [this.model.dependable, props.environment?.dependable, props.code?.dependable]
+      .filter((d): d is ITerraformDependable => d !== undefined);
+    this.resource = new AzapiResource(this, 'Resource', {
+      type: mlType('workspaces/batchEndpoints/deployments'),
+      name: this.deploymentName,
+      parentId: props.endpoint.endpointId,
+      location: props.endpoint.workspace.location,
+      tags: props.tags,
+      dependsOn: dependsOn.length > 0 ? dependsOn : undefined,
+      body: {
+        properties: definedOnly({
+          description: props.description,
+          model: { referenceType: 'Id', assetId: this.model.assetId },
+          environmentId: props.environment?.assetId,
+          codeConfiguration: props.code && props.scoringScript ? { codeId: props.code.assetId, scoringScript: props.scoringScript } : undefined,
+          compute: props.computeId,
+          resources: { instanceCount: props.instanceCount ?? 1 },
+          miniBatchSize: props.miniBatchSize ?? 10,
+          maxConcurrencyPerInstance: props.maxConcurrencyPerInstance ?? 1,
+          retrySettings: { maxRetries: props.maxRetries ?? 3, timeout: `PT${props.timeoutSeconds ?? 30}S` },
+          outputAction,
+          outputFileName: outputAction === BatchOutputAction.APPEND_ROW ? (props.outputFileName ?? 'predictions.csv') : undefined,
+          errorThreshold: props.errorThreshold ?? -1,
+          loggingLevel: props.loggingLevel ?? BatchLoggingLevel.INFO,
+          environmentVariables: props.environmentVariables,
+        }),
+      },
+    });
+    this.deploymentId = this.resource.id;
+  }
+}
+
+function definedOnly(o: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined));
+}
+
+function defaultName(scope: Construct, id: string): string {
+  const base = NameBuilder.derive(NamingRules.BATCH_ENDPOINT, [id.toLowerCase()], scope.node.path).slice(0, 27).replace(/-+$/, '');
+  const name = `${base}-${stableSuffix(scope.node.path)}`;
+  return /^[a-z]/.test(name) ? name : `e${name}`.slice(0, 32);
+}

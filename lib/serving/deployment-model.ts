@@ -1,0 +1,114 @@
+import { ITerraformDependable } from 'cdktf';
+import { IModelVersion, ModelStage, ModelType } from '../assets/asset-refs';
+
+/** What a deployment needs to know about the model it serves, after binding. */
+export interface DeploymentModelConfig {
+  /** What the deployment body references: an ARM id or an `azureml://` URI. */
+  readonly assetId: string;
+  /** A short label for messages and reviews, e.g. `churn:3`. */
+  readonly label: string;
+  readonly modelType: ModelType;
+  /** @default - unknown: a promotion policy with a minimum stage rejects the model */
+  readonly stage?: ModelStage;
+  readonly archived: boolean;
+  readonly metrics: { [name: string]: number };
+  /** @default - not a registry model */
+  readonly registryId?: string;
+  /** @default - unknown: no blob read is granted beyond the workspace storage */
+  readonly storageAccountId?: string;
+  /** @default - nothing to wait for */
+  readonly dependable?: ITerraformDependable;
+}
+
+/** What is known about a model given by URI: it is not a construct, so the deployment cannot look it up. */
+export interface ModelUriOptions {
+  /**
+   * How Azure ML serves it. Custom models need an environment and a scoring script.
+   * @default ModelType.CUSTOM
+   */
+  readonly modelType?: ModelType;
+  /** For promotion policies. @default - unknown: a policy with a minimum stage rejects the model */
+  readonly stage?: ModelStage;
+  /** For promotion policies. @default - none */
+  readonly metrics?: { [name: string]: number };
+  /**
+   * The registry the URI points into, so the endpoint identity is granted AzureML Registry User on it.
+   * @default - none granted
+   */
+  readonly registryId?: string;
+  /** The storage account holding the files, so the endpoint identity is granted blob read on it. @default - none granted */
+  readonly storageAccountId?: string;
+}
+
+/**
+ * The model a deployment serves: a model version declared in this app (or imported), or a URI.
+ *
+ * ```ts
+ * DeploymentModel.fromModelVersion(churnV3)
+ * DeploymentModel.fromUri('azureml://registries/mlr-shared/models/churn/versions/3', { modelType: ModelType.MLFLOW })
+ * ```
+ */
+export abstract class DeploymentModel {
+  /** A model version: its stage, archive state and metrics feed the traffic invariants and promotion policies. */
+  public static fromModelVersion(version: IModelVersion): DeploymentModel {
+    return new ModelVersionDeploymentModel(version);
+  }
+
+  /**
+   * A model by ARM id or `azureml://` URI (`azureml://registries/<r>/models/<m>/versions/<v>`,
+   * `azureml://locations/<region>/workspaces/<id>/models/<m>/versions/<v>`, or a workspace model's ARM id).
+   */
+  public static fromUri(uri: string, options: ModelUriOptions = {}): DeploymentModel {
+    return new UriDeploymentModel(uri, options);
+  }
+
+  /** Returns what the deployment needs. */
+  public abstract bind(): DeploymentModelConfig;
+}
+
+class ModelVersionDeploymentModel extends DeploymentModel {
+  constructor(private readonly version: IModelVersion) {
+    super();
+  }
+
+  public bind(): DeploymentModelConfig {
+    const v = this.version;
+    return {
+      assetId: v.assetId,
+      label: `${v.modelName}:${v.version}`,
+      modelType: v.modelType,
+      stage: v.stage,
+      archived: v.archived || v.stage === ModelStage.ARCHIVED,
+      metrics: { ...v.metrics },
+      registryId: v.registryId,
+      storageAccountId: v.storageAccountId,
+      dependable: v.dependable,
+    };
+  }
+}
+
+class UriDeploymentModel extends DeploymentModel {
+  constructor(private readonly uri: string, private readonly options: ModelUriOptions) {
+    super();
+  }
+
+  public bind(): DeploymentModelConfig {
+    const o = this.options;
+    return {
+      assetId: this.uri,
+      label: labelOfUri(this.uri),
+      modelType: o.modelType ?? ModelType.CUSTOM,
+      stage: o.stage,
+      archived: o.stage === ModelStage.ARCHIVED,
+      metrics: { ...(o.metrics ?? {}) },
+      registryId: o.registryId,
+      storageAccountId: o.storageAccountId,
+    };
+  }
+}
+
+/** `churn:3` from `.../models/churn/versions/3`; the URI itself otherwise. */
+function labelOfUri(uri: string): string {
+  const m = /\/models\/([^/]+)\/versions\/([^/]+)\/?$/.exec(uri);
+  return m ? `${m[1]}:${m[2]}` : uri;
+}

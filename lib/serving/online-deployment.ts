@@ -1,0 +1,344 @@
+import { Annotations, ITerraformDependable } from 'cdktf';
+import { Construct, IConstruct } from 'constructs';
+import { MonitorAutoscaleSetting } from '@cdktf/provider-azurerm/lib/monitor-autoscale-setting';
+import { ICodeVersion, IEnvironmentVersion, ModelType } from '../assets/asset-refs';
+import { AzapiResource } from '../bindings/azapi';
+import { mlType } from '../core/api-versions';
+import { NamingRules } from '../core/naming';
+import { isToken, Validator } from '../core/validation';
+import { AutoscaleOptions, createAutoscale, validateAutoscale } from './autoscale';
+import { AUTOSCALED_CAPACITY_PATHS, DEPLOYMENT_RETRY, ignoreBodyChanges } from './azure-quirks';
+import { DeploymentModel, DeploymentModelConfig } from './deployment-model';
+import { InstanceType } from './instance-type';
+import type { OnlineEndpoint } from './online-endpoint';
+
+/** A deployment of an online endpoint: one model version on its own instances. */
+export interface IOnlineDeployment extends IConstruct {
+  /** The deployment's name, unique within its endpoint (the key in the endpoint's traffic). */
+  readonly deploymentName: string;
+  /** The ARM id of the deployment. */
+  readonly deploymentId: string;
+  /** The endpoint's name. */
+  readonly endpointName: string;
+  /** The model it serves. */
+  readonly model: DeploymentModelConfig;
+  /** Whether it is being removed: it may take no traffic. */
+  readonly retired: boolean;
+}
+
+/**
+ * A health probe. Durations are whole seconds, as in the Azure ML CLI's deployment YAML.
+ * @see https://learn.microsoft.com/azure/machine-learning/reference-yaml-deployment-managed-online#probesettings
+ */
+export interface ProbeOptions {
+  /** Seconds after the container starts before the first probe. @default 10 */
+  readonly initialDelaySeconds?: number;
+  /** Seconds between probes. @default 10 */
+  readonly periodSeconds?: number;
+  /** Seconds before a probe times out. @default 2 */
+  readonly timeoutSeconds?: number;
+  /** Consecutive successes to count as healthy. @default 1 */
+  readonly successThreshold?: number;
+  /** Consecutive failures to count as unhealthy. @default 30 */
+  readonly failureThreshold?: number;
+}
+
+/** How requests are handled per instance. */
+export interface OnlineRequestSettings {
+  /** Concurrent requests per instance; Azure queues the rest. @default 1 */
+  readonly maxConcurrentRequestsPerInstance?: number;
+  /** Scoring timeout, 1-180000 ms. @default 5000 */
+  readonly requestTimeoutMs?: number;
+}
+
+/** How often collected data is rolled to a new blob. */
+export enum DataCollectionRollingRate {
+  MINUTE = 'Minute',
+  HOUR = 'Hour',
+  DAY = 'Day',
+  MONTH = 'Month',
+  YEAR = 'Year',
+}
+
+/**
+ * Model data collection: inputs and outputs logged to blob storage for monitoring and retraining.
+ * @see https://learn.microsoft.com/azure/machine-learning/how-to-collect-production-data
+ */
+export interface DataCollectionOptions {
+  /**
+   * The collections your scoring script logs to (`model_inputs`, `model_outputs`), or `request`/`response` for payload
+   * logging.
+   * @default ['model_inputs', 'model_outputs']
+   */
+  readonly collections?: string[];
+  /** Share of requests collected, greater than 0 and at most 1. @default 1 */
+  readonly samplingRate?: number;
+  /** @default DataCollectionRollingRate.HOUR */
+  readonly rollingRate?: DataCollectionRollingRate;
+  /** Request headers logged with the payload. @default - none */
+  readonly captureHeaders?: string[];
+}
+
+/** What `endpoint.addDeployment()` takes. */
+export interface OnlineDeploymentOptions {
+  /** The model version to serve. */
+  readonly model: DeploymentModel;
+  /**
+   * The deployment name: 3-32 letters, digits and single `-`, starting with a letter.
+   * @default - the construct id
+   */
+  readonly deploymentName?: string;
+  /** The environment to run in. Required for custom models. @default - none (MLflow and Triton models bring their own) */
+  readonly environment?: IEnvironmentVersion;
+  /** The code with the scoring script. Required for custom models. @default - none */
+  readonly code?: ICodeVersion;
+  /** The scoring script's path inside `code`, e.g. `score.py`. @default - none; required with `code` */
+  readonly scoringScript?: string;
+  /** @default InstanceType.STANDARD_F4S_V2 (Azure's own default, written explicitly) */
+  readonly instanceType?: InstanceType;
+  /**
+   * Instances to run (with `autoscale`: the count at creation, after which the autoscaler owns it). Azure recommends
+   * at least 3 for production availability.
+   * @default - 3 on a production endpoint, 1 otherwise; `autoscale.minInstances` with autoscale
+   */
+  readonly instanceCount?: number;
+  /** Scale with Azure Monitor autoscale instead of a fixed count. @default - a fixed `instanceCount` */
+  readonly autoscale?: AutoscaleOptions;
+  /** @default - 1 concurrent request per instance, 5000 ms timeout */
+  readonly requestSettings?: OnlineRequestSettings;
+  /** @default - Azure's defaults, written explicitly (10 s delay and period, 2 s timeout, 1 success, 30 failures) */
+  readonly livenessProbe?: ProbeOptions;
+  /** @default - Azure's defaults, written explicitly, as for the liveness probe */
+  readonly readinessProbe?: ProbeOptions;
+  /** For containers that start slowly. @default - no startup probe */
+  readonly startupProbe?: ProbeOptions;
+  /** @default - none */
+  readonly environmentVariables?: { [name: string]: string };
+  /**
+   * Let the deployment reach the public internet (and public Azure endpoints) for outbound calls.
+   * @default false - egress public network access is disabled
+   */
+  readonly allowPublicEgress?: boolean;
+  /** Send logs and metrics to the workspace's Application Insights. @default true */
+  readonly appInsightsEnabled?: boolean;
+  /** @default - no model data collection */
+  readonly dataCollection?: DataCollectionOptions;
+  /** @default - none */
+  readonly description?: string;
+  /**
+   * Mark the deployment for removal: it may take no traffic and no mirror traffic. Retire it (with its weight at 0)
+   * in one change, delete it from the code in the next.
+   * @default false
+   */
+  readonly retired?: boolean;
+  /** @default - none */
+  readonly tags?: { [key: string]: string };
+}
+
+/** Props of an `OnlineDeployment`: `OnlineDeploymentOptions` plus its endpoint. Prefer `endpoint.addDeployment()`. */
+export interface OnlineDeploymentProps extends OnlineDeploymentOptions {
+  readonly endpoint: OnlineEndpoint;
+}
+
+const PROBE_DEFAULTS = { initialDelaySeconds: 10, periodSeconds: 10, timeoutSeconds: 2, successThreshold: 1, failureThreshold: 30 };
+
+/**
+ * A managed online deployment: one model version on a set of instances behind an endpoint.
+ *
+ * It depends on the endpoint, on the role assignments the endpoint identity needs, and on the model, environment and
+ * code versions, so Terraform creates it after all of them.
+ */
+export class OnlineDeployment extends Construct implements IOnlineDeployment {
+  public readonly deploymentName: string;
+  public readonly deploymentId: string;
+  public readonly endpointName: string;
+  public readonly model: DeploymentModelConfig;
+  public readonly retired: boolean;
+  /** The instance count written at creation (fixed, or the autoscaler's starting point). */
+  public readonly instanceCount: number;
+  public readonly instanceType: InstanceType;
+  /** The `azapi_resource`. */
+  public readonly resource: AzapiResource;
+  /** The Azure Monitor autoscale setting, when `autoscale` is set. */
+  public readonly autoscaleSetting?: MonitorAutoscaleSetting;
+
+  constructor(scope: Construct, id: string, props: OnlineDeploymentProps) {
+    super(scope, id);
+    const endpoint = props.endpoint;
+    this.deploymentName = props.deploymentName ?? id;
+    this.endpointName = endpoint.endpointName;
+    this.model = props.model.bind();
+    this.retired = props.retired ?? false;
+    this.instanceType = props.instanceType ?? InstanceType.STANDARD_F4S_V2;
+    this.instanceCount = props.instanceCount ?? props.autoscale?.minInstances ?? (endpoint.production ? 3 : 1);
+
+    validateDeployment(this, props, this.model, this.instanceType, this.instanceCount);
+    if (endpoint.production && !isToken(this.instanceCount)) {
+      const floor = props.autoscale ? props.autoscale.minInstances : this.instanceCount;
+      if (floor < 3) {
+        Annotations.of(this).addWarning(`Deployment '${this.deploymentName}' of production endpoint '${endpoint.endpointName}' ` +
+          `runs ${floor} instance(s)${props.autoscale ? ' at minimum' : ''}; Azure recommends at least 3 for availability ` +
+          '(an instance can be taken down for OS upgrades at any time). Set instanceCount (or autoscale.minInstances) to 3 or more.');
+      }
+    }
+
+    const dependsOn: ITerraformDependable[] = [
+      ...endpoint._grantServing(this.model, props.environment?.registryId, this.node.path),
+      ...[this.model.dependable, props.environment?.dependable, props.code?.dependable].filter((d): d is ITerraformDependable => d !== undefined),
+    ];
+
+    this.resource = new AzapiResource(this, 'Resource', {
+      type: mlType('workspaces/onlineEndpoints/deployments'),
+      name: this.deploymentName,
+      parentId: endpoint.endpointId,
+      location: endpoint.workspace.location,
+      tags: props.tags,
+      body: {
+        properties: deploymentProperties(props, this.model, this.instanceType),
+        sku: { name: 'Default', capacity: this.instanceCount },
+      },
+      retry: DEPLOYMENT_RETRY,
+      dependsOn,
+    });
+    this.deploymentId = this.resource.id;
+
+    if (props.autoscale) {
+      // The autoscaler changes sku.capacity; sending the configured count on every update would fight it.
+      ignoreBodyChanges(this.resource, AUTOSCALED_CAPACITY_PATHS);
+      this.autoscaleSetting = createAutoscale(this, 'Autoscale', {
+        deploymentId: this.deploymentId,
+        name: `autoscale-${endpoint.endpointName}-${this.deploymentName}`,
+        resourceGroupName: endpoint.workspace.resourceGroupName,
+        location: endpoint.workspace.location,
+        initialInstances: this.instanceCount,
+      }, props.autoscale);
+    }
+  }
+}
+
+function validateDeployment(scope: IConstruct, props: OnlineDeploymentOptions, model: DeploymentModelConfig,
+  instanceType: InstanceType, instanceCount: number): void {
+  const v = new Validator(scope, 'props for OnlineDeployment');
+  v.name('deploymentName', props.deploymentName ?? scope.node.id, NamingRules.ONLINE_DEPLOYMENT);
+  validateModelRuntime(v, props, model);
+  v.check(instanceType.isWellFormed, () => ({
+    subject: 'instanceType', value: JSON.stringify(instanceType.name), rule: 'is not an Azure VM size',
+    fix: 'use an InstanceType preset or InstanceType.of("Standard_...")',
+  }));
+  v.integer('instanceCount', instanceCount, { min: 1 });
+  if (props.autoscale) {
+    validateAutoscale(v, props.autoscale);
+    const a = props.autoscale;
+    if (Number.isInteger(instanceCount) && Number.isInteger(a.minInstances) && Number.isInteger(a.maxInstances)) {
+      v.check(instanceCount >= a.minInstances && instanceCount <= a.maxInstances, () => ({
+        subject: 'instanceCount', value: String(instanceCount),
+        rule: `is outside the autoscale range ${a.minInstances}-${a.maxInstances}`,
+        fix: 'leave instanceCount unset (it starts at minInstances) or choose a count within the range',
+      }));
+    }
+  }
+  const rs = props.requestSettings ?? {};
+  v.integer('requestSettings.maxConcurrentRequestsPerInstance', rs.maxConcurrentRequestsPerInstance, { min: 1 });
+  v.integer('requestSettings.requestTimeoutMs', rs.requestTimeoutMs, { min: 1, max: 180000 });
+  for (const [name, probe] of [['livenessProbe', props.livenessProbe], ['readinessProbe', props.readinessProbe], ['startupProbe', props.startupProbe]] as const) {
+    if (!probe) continue;
+    v.integer(`${name}.initialDelaySeconds`, probe.initialDelaySeconds, { min: 0 });
+    v.integer(`${name}.periodSeconds`, probe.periodSeconds, { min: 1 });
+    v.integer(`${name}.timeoutSeconds`, probe.timeoutSeconds, { min: 1 });
+    v.integer(`${name}.successThreshold`, probe.successThreshold, { min: 1 });
+    v.integer(`${name}.failureThreshold`, probe.failureThreshold, { min: 1 });
+  }
+  const dc = props.dataCollection;
+  if (dc) {
+    v.number('dataCollection.samplingRate', dc.samplingRate, { min: 0, max: 1 });
+    v.check(dc.samplingRate === undefined || isToken(dc.samplingRate) || dc.samplingRate > 0, () => ({
+      subject: 'dataCollection.samplingRate', value: String(dc.samplingRate), rule: 'collects nothing',
+      fix: 'use a rate above 0 (1 collects every request), or leave dataCollection out',
+    }));
+    v.check(dc.collections === undefined || dc.collections.length > 0, () => ({
+      subject: 'dataCollection.collections', value: '[]', rule: 'is empty', fix: 'name at least one collection, e.g. model_inputs',
+    }));
+  }
+  v.throwIfAny();
+}
+
+/** Custom models need an environment and a scoring script; code and script come together. @internal */
+export function validateModelRuntime(v: Validator,
+  props: { environment?: IEnvironmentVersion; code?: ICodeVersion; scoringScript?: string }, model: DeploymentModelConfig): void {
+  const custom = model.modelType.value === ModelType.CUSTOM.value;
+  if (custom) {
+    v.check(props.environment !== undefined, () => ({
+      subject: 'environment', value: '(not set)', rule: `is required: model ${model.label} is a custom model, which Azure ML cannot serve without an environment`,
+      fix: 'pass environment (an environment version with your inference dependencies), or register the model as MLflow',
+    }));
+    v.check(props.code !== undefined && props.scoringScript !== undefined, () => ({
+      subject: 'code/scoringScript', value: props.code ? `scoringScript ${JSON.stringify(props.scoringScript)}` : '(not set)',
+      rule: `are required: model ${model.label} is a custom model, which needs a scoring script`,
+      fix: 'pass code (a code version) and scoringScript (its path inside the code, e.g. "score.py")',
+    }));
+  }
+  const hasCode = props.code !== undefined;
+  const hasScript = props.scoringScript !== undefined;
+  if (!custom && hasCode !== hasScript) {
+    v.add({
+      subject: hasCode ? 'scoringScript' : 'code', value: '(not set)', rule: `must be given together with ${hasCode ? 'code' : 'scoringScript'}`,
+      fix: 'pass both code and scoringScript, or neither',
+    });
+  }
+  v.matches('scoringScript', props.scoringScript, /[a-zA-Z0-9_]/, 'must name a file', 'give the path of the script inside the code folder, e.g. "score.py"');
+}
+
+function seconds(n: number): string {
+  return `PT${n}S`;
+}
+
+function probe(options: ProbeOptions | undefined): Record<string, unknown> {
+  const p = { ...PROBE_DEFAULTS, ...definedOnly(options ?? {}) };
+  return {
+    initialDelay: seconds(p.initialDelaySeconds),
+    period: seconds(p.periodSeconds),
+    timeout: seconds(p.timeoutSeconds),
+    successThreshold: p.successThreshold,
+    failureThreshold: p.failureThreshold,
+  };
+}
+
+function definedOnly<T extends object>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+function deploymentProperties(props: OnlineDeploymentOptions, model: DeploymentModelConfig, instanceType: InstanceType): Record<string, unknown> {
+  const rs = props.requestSettings ?? {};
+  const timeoutMs = rs.requestTimeoutMs ?? 5000;
+  const properties: Record<string, unknown> = {
+    endpointComputeType: 'Managed',
+    description: props.description,
+    model: model.assetId,
+    environmentId: props.environment?.assetId,
+    codeConfiguration: props.code && props.scoringScript ? { codeId: props.code.assetId, scoringScript: props.scoringScript } : undefined,
+    instanceType: instanceType.name,
+    // Managed deployments scale through Azure Monitor autoscale, never through the Kubernetes-style TargetUtilization.
+    scaleSettings: { scaleType: 'Default' },
+    requestSettings: {
+      maxConcurrentRequestsPerInstance: rs.maxConcurrentRequestsPerInstance ?? 1,
+      requestTimeout: isToken(timeoutMs) ? timeoutMs : `PT${timeoutMs / 1000}S`,
+    },
+    livenessProbe: probe(props.livenessProbe),
+    readinessProbe: probe(props.readinessProbe),
+    startupProbe: props.startupProbe ? probe(props.startupProbe) : undefined,
+    environmentVariables: props.environmentVariables,
+    egressPublicNetworkAccess: props.allowPublicEgress ? 'Enabled' : 'Disabled',
+    appInsightsEnabled: props.appInsightsEnabled ?? true,
+    dataCollector: props.dataCollection ? dataCollector(props.dataCollection) : undefined,
+  };
+  return definedOnly(properties);
+}
+
+function dataCollector(dc: DataCollectionOptions): Record<string, unknown> {
+  const collections = dc.collections ?? ['model_inputs', 'model_outputs'];
+  return definedOnly({
+    collections: Object.fromEntries(collections.map(name => [name, { dataCollectionMode: 'Enabled', samplingRate: dc.samplingRate ?? 1 }])),
+    rollingRate: dc.rollingRate ?? DataCollectionRollingRate.HOUR,
+    requestLogging: dc.captureHeaders ? { captureHeaders: dc.captureHeaders } : undefined,
+  });
+}

@@ -1,0 +1,335 @@
+import { dependable, ITerraformDependable, Lazy } from 'cdktf';
+import { Construct, IConstruct } from 'constructs';
+import { AzapiResource, AzapiUpdateResource } from '../bindings/azapi';
+import { mlType } from '../core/api-versions';
+import { NameBuilder, NamingRules, stableSuffix } from '../core/naming';
+import { BuiltInRole, Principal } from '../core/rbac';
+import { isToken, Validator } from '../core/validation';
+import { IWorkspace } from '../workspace/workspace-base';
+import { EndpointAuthMode } from './auth-mode';
+import { ENDPOINT_TRAFFIC_PATHS, ignoreBodyChanges, TRAFFIC_RETRY } from './azure-quirks';
+import { DeploymentModelConfig } from './deployment-model';
+import { EndpointIdentityGrants } from './identity-grants';
+import { IOnlineDeployment, OnlineDeployment, OnlineDeploymentOptions } from './online-deployment';
+import { LiveDeployment, PromotionPolicy } from './promotion';
+import { Traffic } from './traffic';
+
+/** A managed online endpoint. */
+export interface IOnlineEndpoint extends IConstruct {
+  /** The ARM id of the endpoint. */
+  readonly endpointId: string;
+  /** The endpoint's name, unique in its Azure region. */
+  readonly endpointName: string;
+}
+
+/** Props of an `OnlineEndpoint`. */
+export interface OnlineEndpointProps {
+  /** The workspace the endpoint lives in (and whose region it takes). */
+  readonly workspace: IWorkspace;
+  /**
+   * The endpoint name: 3-32 letters, digits and single `-`, starting with a letter. It must be unique in the Azure
+   * region (across every subscription), because it is part of the scoring URI; it cannot be changed without replacing
+   * the endpoint.
+   * @default - the construct id with a stable 4-character suffix, e.g. `churn-k3x9`
+   */
+  readonly endpointName?: string;
+  /**
+   * How callers authenticate.
+   * @default EndpointAuthMode.AAD_TOKEN - Microsoft Entra ID tokens and Azure RBAC; no keys exist
+   */
+  readonly authMode?: EndpointAuthMode;
+  /**
+   * Accept scoring requests from the public internet. When false, the endpoint is reachable only through the
+   * workspace's private endpoint.
+   * @default false - public network access is disabled
+   */
+  readonly allowPublicNetworkAccess?: boolean;
+  /**
+   * Whether this endpoint serves production. A production endpoint warns when a deployment runs fewer than 3
+   * instances (Azure's availability guidance), defaults deployments to 3 instances, and protects every deployment that
+   * takes live traffic with `prevent_destroy`.
+   * @default false
+   */
+  readonly production?: boolean;
+  /**
+   * Give the endpoint's identity the roles it needs to serve — AcrPull on the workspace registry, Storage Blob Data
+   * Reader on the workspace storage and on each model's storage account, AzureML Registry User on each model's and
+   * environment's registry. Turn off only when the roles are granted elsewhere (for example when Azure ML granted them
+   * itself and the duplicates conflict).
+   * @default true
+   */
+  readonly grantServingAccess?: boolean;
+  /** Live traffic to check against, in addition to any `PromotionGate` aspect. @default - no promotion policy */
+  readonly promotionPolicy?: PromotionPolicy;
+  /** @default - none */
+  readonly description?: string;
+  /** @default - none */
+  readonly tags?: { [key: string]: string };
+}
+
+/**
+ * A managed online endpoint, its deployments, and its traffic.
+ *
+ * Azure only accepts traffic that names deployments which exist, so the endpoint is emitted in three steps: the
+ * endpoint without traffic; the deployments, each depending on the endpoint; and one `azapi_update_resource` that
+ * sets `traffic` and `mirrorTraffic`, depending on every deployment. The endpoint ignores those two body paths
+ * (`ignore_body_changes`), so it never fights the traffic patch nor resets traffic when it is updated.
+ *
+ * ```ts
+ * const endpoint = new OnlineEndpoint(this, 'churn', { workspace });
+ * const blue = endpoint.addDeployment('blue', { model: DeploymentModel.fromModelVersion(v3) });
+ * const green = endpoint.addDeployment('green', { model: DeploymentModel.fromModelVersion(v4) });
+ * endpoint.setTraffic(Traffic.canary(blue, green, 10));
+ * ```
+ *
+ * Rollback is pointing traffic back (`Traffic.allTo(blue)`): the previous deployment stays until it is removed.
+ * Removing a deployment that takes traffic takes two changes: first give it weight 0 and `retired: true`, apply;
+ * then delete it from the code, apply.
+ */
+export class OnlineEndpoint extends Construct implements IOnlineEndpoint {
+  public readonly endpointId: string;
+  public readonly endpointName: string;
+  public readonly workspace: IWorkspace;
+  public readonly production: boolean;
+  /** The principal id of the endpoint's system-assigned identity. */
+  public readonly principalId: string;
+  /** The scoring URI. */
+  public readonly scoringUri: string;
+  /** The `azapi_resource` of the endpoint. */
+  public readonly resource: AzapiResource;
+  /** Marks this construct for `PromotionGate`. */
+  public readonly isOnlineEndpoint = true;
+
+  private readonly deploymentList: OnlineDeployment[] = [];
+  private readonly policies = new Set<PromotionPolicy>();
+  private readonly grants?: EndpointIdentityGrants;
+  private traffic: Traffic = Traffic.none();
+  private mirrorTarget?: { deployment: IOnlineDeployment; percent: number };
+  private readonly mirrorProblems: string[] = [];
+  private trafficUpdate?: AzapiUpdateResource;
+
+  constructor(scope: Construct, id: string, props: OnlineEndpointProps) {
+    super(scope, id);
+    this.workspace = props.workspace;
+    this.production = props.production ?? false;
+    this.endpointName = props.endpointName ?? defaultEndpointName(this, id);
+
+    const v = new Validator(this, 'props for OnlineEndpoint');
+    v.name('endpointName', this.endpointName, NamingRules.ONLINE_ENDPOINT);
+    v.throwIfAny();
+    if (props.promotionPolicy) this.policies.add(props.promotionPolicy);
+
+    this.resource = new AzapiResource(this, 'Resource', {
+      type: mlType('workspaces/onlineEndpoints'),
+      name: this.endpointName,
+      parentId: this.workspace.workspaceId,
+      location: this.workspace.location,
+      identity: { type: 'SystemAssigned' },
+      tags: props.tags,
+      body: {
+        // Never `traffic` here: it may only name deployments that exist, and they are created after the endpoint.
+        properties: {
+          authMode: (props.authMode ?? EndpointAuthMode.AAD_TOKEN).value,
+          publicNetworkAccess: props.allowPublicNetworkAccess ? 'Enabled' : 'Disabled',
+          description: props.description,
+        },
+      },
+      responseExportValues: ['properties.scoringUri'],
+    });
+    // The traffic patch owns these paths: without this, updating the endpoint would send a body without traffic.
+    ignoreBodyChanges(this.resource, ENDPOINT_TRAFFIC_PATHS);
+
+    this.endpointId = this.resource.id;
+    this.principalId = this.resource.identityPrincipalId;
+    this.scoringUri = this.resource.outputString('properties.scoringUri');
+
+    if (props.grantServingAccess ?? true) {
+      this.grants = new EndpointIdentityGrants(this, 'IdentityGrants',
+        Principal.servicePrincipal(this.principalId, `endpoint-${this.endpointName}`));
+      if (this.workspace.containerRegistryId) this.grants.grant(BuiltInRole.ACR_PULL, this.workspace.containerRegistryId, 'workspace-registry');
+      if (this.workspace.storageAccountId) this.grants.grant(BuiltInRole.STORAGE_BLOB_DATA_READER, this.workspace.storageAccountId, 'workspace-storage');
+    }
+
+    this.node.addValidation({ validate: () => this.validateTrafficAndPolicies() });
+  }
+
+  /** The deployments added so far, in order. */
+  public get deployments(): OnlineDeployment[] {
+    return [...this.deploymentList];
+  }
+
+  /** The live weights as they will be written: every deployment, 0 for those without traffic. */
+  public get trafficWeights(): { [deploymentName: string]: number } {
+    const declared = this.traffic.weights;
+    const out: { [name: string]: number } = {};
+    for (const d of this.deploymentList) out[d.deploymentName] = declared[d.deploymentName] ?? 0;
+    for (const [name, w] of Object.entries(declared)) if (!(name in out)) out[name] = w;
+    return out;
+  }
+
+  /** The mirror weights as they will be written: every deployment, 0 for those not mirrored. */
+  public get mirrorWeights(): { [deploymentName: string]: number } {
+    const out: { [name: string]: number } = {};
+    for (const d of this.deploymentList) out[d.deploymentName] = 0;
+    if (this.mirrorTarget) out[this.mirrorTarget.deployment.deploymentName] = this.mirrorTarget.percent;
+    return out;
+  }
+
+  /** Adds a deployment (named `id` unless `deploymentName` is given). */
+  public addDeployment(id: string, options: OnlineDeploymentOptions): OnlineDeployment {
+    const deployment = new OnlineDeployment(this, id, { ...options, endpoint: this });
+    const v = new Validator(this, 'deployments');
+    if (!isToken(deployment.deploymentName)) {
+      v.check(!this.deploymentList.some(d => d.deploymentName === deployment.deploymentName),
+        () => ({ subject: `deployments.${deployment.deploymentName}`, value: JSON.stringify(deployment.deploymentName),
+          rule: 'is declared twice on this endpoint', fix: 'give each deployment of an endpoint its own name' }));
+    }
+    v.throwIfAny();
+    this.deploymentList.push(deployment);
+    this.trafficPatch().dependsOn = this.deploymentList.map(d => dependable(d.resource));
+    this.protectLiveDeployments();
+    return deployment;
+  }
+
+  /** Sets the live traffic (replacing any earlier call). @default Traffic.none() */
+  public setTraffic(traffic: Traffic): void {
+    this.traffic = traffic;
+    this.protectLiveDeployments();
+  }
+
+  /**
+   * Mirrors (shadows) `percent` of requests to `deployment`: it receives a copy, and its responses are discarded.
+   * At most 50 percent, to one deployment that takes no live traffic.
+   */
+  public mirror(deployment: IOnlineDeployment, percent: number): void {
+    if (this.mirrorTarget && this.mirrorTarget.deployment !== deployment) {
+      this.mirrorProblems.push(`${this.mirrorTarget.deployment.deploymentName} and ${deployment.deploymentName}`);
+    }
+    this.mirrorTarget = { deployment, percent };
+  }
+
+  /** Applies a promotion policy to this endpoint's live traffic (also what `PromotionGate` calls). */
+  public addPromotionPolicy(policy: PromotionPolicy): void {
+    this.policies.add(policy);
+  }
+
+  /**
+   * Grants what the identity needs to serve `model` in an environment from `environmentRegistryId` (each role once per
+   * target), and returns every grant, for a deployment to depend on.
+   * @internal
+   */
+  public _grantServing(model: DeploymentModelConfig, environmentRegistryId: string | undefined, hintSeed: string): ITerraformDependable[] {
+    if (!this.grants) return [];
+    const hint = (what: string) => `${what}-${stableSuffix(hintSeed)}`;
+    if (model.storageAccountId) this.grants.grant(BuiltInRole.STORAGE_BLOB_DATA_READER, model.storageAccountId, hint('model-storage'));
+    if (model.registryId) this.grants.grant(BuiltInRole.AZUREML_REGISTRY_USER, model.registryId, hint('model-registry'));
+    if (environmentRegistryId) this.grants.grant(BuiltInRole.AZUREML_REGISTRY_USER, environmentRegistryId, hint('environment-registry'));
+    return this.grants.all;
+  }
+
+  /**
+   * On a production endpoint, a deployment taking live traffic gets `prevent_destroy`: a rename or a refactor that
+   * would destroy it fails the plan instead of dropping requests. Its traffic must go to 0 before it can be removed.
+   */
+  private protectLiveDeployments(): void {
+    if (!this.production) return;
+    const weights = this.traffic.weights;
+    for (const d of this.deploymentList) {
+      const w = weights[d.deploymentName];
+      const live = typeof w === 'number' && !isToken(w) && w > 0;
+      d.resource.lifecycle = live ? { preventDestroy: true } : undefined;
+    }
+  }
+
+  private trafficPatch(): AzapiUpdateResource {
+    this.trafficUpdate ??= new AzapiUpdateResource(this, 'Traffic', {
+      type: mlType('workspaces/onlineEndpoints'),
+      resourceId: this.endpointId,
+      body: {
+        properties: {
+          // Every deployment is listed (0 when it takes none): azapi merges this patch into the endpoint it reads, so a
+          // deployment left out would keep its old weight.
+          traffic: Lazy.anyValue({ produce: () => this.trafficWeights }),
+          mirrorTraffic: Lazy.anyValue({ produce: () => this.mirrorWeights }),
+        },
+      },
+      retry: TRAFFIC_RETRY,
+    });
+    return this.trafficUpdate;
+  }
+
+  private validateTrafficAndPolicies(): string[] {
+    const v = new Validator(this, `traffic for endpoint '${this.endpointName}'`);
+    const byName = new Map(this.deploymentList.map(d => [d.deploymentName, d]));
+    const known = [...byName.keys()].join(', ') || '(none)';
+    this.traffic._validateShape(v);
+    const value = this.traffic.toString();
+    for (const e of this.traffic._entries) {
+      if (isToken(e.name)) continue;
+      const mine = byName.get(e.name);
+      if (!mine || (e.deployment && e.deployment !== mine)) {
+        v.add({ subject: `traffic.${e.name}`, value, rule: `names a deployment that is not one of this endpoint's (${known})`,
+          fix: 'add it with endpoint.addDeployment() first, or route traffic only to this endpoint\'s deployments' });
+        continue;
+      }
+      if (isToken(e.weight) || !(e.weight > 0)) continue;
+      if (mine.model.archived) {
+        v.add({ subject: `traffic.${e.name}`, value: `${mine.model.label} (archived)`, rule: 'sends live traffic to an archived model version',
+          fix: `give ${e.name} weight 0 and roll traffic back to a live version, or unarchive ${mine.model.label}` });
+      }
+      if (mine.retired) {
+        v.add({ subject: `traffic.${e.name}`, value, rule: 'sends live traffic to a retired deployment',
+          fix: `move its traffic to another deployment first (weight 0), apply, then delete ${e.name} from the code` });
+      }
+    }
+    this.validateMirror(v, byName, known);
+    if (!v.hasProblems) this.evaluatePolicies(v);
+    return v.toMessages();
+  }
+
+  private validateMirror(v: Validator, byName: Map<string, OnlineDeployment>, known: string): void {
+    for (const pair of this.mirrorProblems) {
+      v.add({ subject: 'mirrorTraffic', value: pair, rule: 'goes to more than one deployment; Azure mirrors to one', fix: 'call endpoint.mirror() once' });
+    }
+    const m = this.mirrorTarget;
+    if (!m) return;
+    const name = m.deployment.deploymentName;
+    const value = `${name}=${m.percent}`;
+    v.integer(`mirrorTraffic.${name}`, m.percent, { min: 0, max: 50 });
+    const mine = byName.get(name);
+    if (!mine || mine !== m.deployment) {
+      v.add({ subject: `mirrorTraffic.${name}`, value, rule: `names a deployment that is not one of this endpoint's (${known})`,
+        fix: 'mirror to a deployment added with this endpoint\'s addDeployment()' });
+      return;
+    }
+    const live = this.traffic.weights[name];
+    if (typeof live === 'number' && !isToken(live) && live > 0) {
+      v.add({ subject: `mirrorTraffic.${name}`, value: `${value}, live ${name}=${live}`,
+        rule: 'mirrors to a deployment that also takes live traffic; Azure refuses this',
+        fix: `give ${name} live weight 0 while it is mirrored, or stop mirroring it` });
+    }
+    if (isToken(m.percent) || !(m.percent > 0)) return;
+    if (mine.model.archived) {
+      v.add({ subject: `mirrorTraffic.${name}`, value: `${mine.model.label} (archived)`, rule: 'mirrors traffic to an archived model version',
+        fix: 'mirror to a version that is not archived' });
+    }
+    if (mine.retired) {
+      v.add({ subject: `mirrorTraffic.${name}`, value, rule: 'mirrors traffic to a retired deployment', fix: `stop mirroring ${name} before removing it` });
+    }
+  }
+
+  private evaluatePolicies(v: Validator): void {
+    if (this.policies.size === 0) return;
+    const weights = this.traffic.weights;
+    const live: LiveDeployment[] = this.deploymentList
+      .map(d => ({ name: d.deploymentName, weight: weights[d.deploymentName] ?? 0, model: d.model }))
+      .filter(d => typeof d.weight === 'number' && !isToken(d.weight) && d.weight > 0);
+    for (const policy of this.policies) policy._evaluate(live).forEach(p => v.add(p));
+  }
+}
+
+function defaultEndpointName(scope: Construct, id: string): string {
+  const base = NameBuilder.derive(NamingRules.ONLINE_ENDPOINT, [id.toLowerCase()], scope.node.path).slice(0, 27).replace(/-+$/, '');
+  const name = `${base}-${stableSuffix(scope.node.path)}`;
+  return /^[a-z]/.test(name) ? name : `e${name}`.slice(0, 32);
+}
