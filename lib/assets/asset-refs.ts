@@ -84,3 +84,16 @@ export interface ICodeVersion extends IConstruct {
   readonly assetId: string;
   readonly dependable?: ITerraformDependable;
 }
+
+/** A data asset version (uri_file, uri_folder or mltable) that jobs and lineage can reference. */
+export interface IDataVersion extends IConstruct {
+  readonly dataName: string;
+  readonly version: string;
+  /** `uri_file`, `uri_folder` or `mltable`. */
+  readonly dataType: string;
+  /** The ARM id (workspace) or `azureml://registries/...` URI (registry). */
+  readonly assetId: string;
+  /** The `azureml://` URI of the version, as jobs take it as an input. */
+  readonly uri: string;
+  readonly dependable?: ITerraformDependable;
+}

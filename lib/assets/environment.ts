@@ -1,0 +1,360 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { Annotations, ITerraformDependable } from 'cdktf';
+import { Construct } from 'constructs';
+import { MlopsValidationError, renderValue } from '../core/errors';
+import { NamingRules } from '../core/naming';
+import { isToken, Validator } from '../core/validation';
+import { AzapiResource } from '../bindings/azapi/resource';
+import { IRegistry } from '../registry/registry-base';
+import { IWorkspace } from '../workspace/workspace-base';
+import { IEnvironmentVersion } from './asset-refs';
+import { AssetTarget, assetUri, checkReservedKeys, claimAssetName, resolveTarget } from './asset-target';
+import { hashLocalPath, localPathExists } from './content-hash';
+import { uploadLocalPath } from './local-upload';
+import { baseVersionProperties, createContainer, createVersion } from './versioned';
+
+/** What a bound {@link EnvironmentSource} yields. */
+export interface EnvironmentSourceConfig {
+  /** `image` or `build-context`. */
+  readonly kind: string;
+  /** The base image. @default - built from `contextUri` */
+  readonly image?: string;
+  /** The conda file's contents. @default - none */
+  readonly condaFile?: string;
+  /** The uploaded Docker build context. @default - uses `image` */
+  readonly contextUri?: string;
+  /** The Dockerfile path inside the build context. @default - none */
+  readonly dockerfilePath?: string;
+  /** The version's identity: image reference or content hash. */
+  readonly identity: { [key: string]: string };
+  /** Resources the version must wait for. @default - none */
+  readonly dependencies?: ITerraformDependable[];
+}
+
+/** What an {@link EnvironmentSource} is bound to. */
+export interface EnvironmentSourceBindOptions {
+  readonly environmentName: string;
+  /** @default - the environment is in a registry */
+  readonly workspace?: IWorkspace;
+  /** @default - the environment is in a workspace */
+  readonly registry?: IRegistry;
+  /** Where uploads are declared (shared by an environment's versions). */
+  readonly uploadScope: Construct;
+}
+
+/** Options for {@link EnvironmentSource.fromImage}. */
+export interface ImageEnvironmentOptions {
+  /** A local conda file (YAML) whose packages Azure ML installs on top of the image. @default - the image as it is */
+  readonly condaFile?: string;
+}
+
+/** Options for {@link EnvironmentSource.fromBuildContext}. */
+export interface BuildContextOptions {
+  /** The Dockerfile, relative to the build context. @default Dockerfile */
+  readonly dockerfilePath?: string;
+}
+
+/**
+ * What an environment version runs: an image (optionally with a conda file) or a Docker build context.
+ *
+ * | Source | Workspace | Registry |
+ * |---|---|---|
+ * | `fromImage` | yes | yes |
+ * | `fromBuildContext` | the folder is uploaded content-addressed to the artifact store | ERROR: build and push the image, then use `fromImage` |
+ */
+export abstract class EnvironmentSource {
+  /**
+   * A container image, e.g. `mcr.microsoft.com/azureml/openmpi4.1.0-ubuntu22.04@sha256:...`. Pin a digest: a tag can
+   * be moved, which would change a released environment version under its users.
+   */
+  public static fromImage(image: string, options: ImageEnvironmentOptions = {}): EnvironmentSource {
+    return new ImageSource(image, options.condaFile);
+  }
+
+  /** A local folder with a Dockerfile, uploaded content-addressed (`environments/<name>/<sha256[:16]>/<folder>`). */
+  public static fromBuildContext(directory: string, options: BuildContextOptions = {}): EnvironmentSource {
+    return new BuildContextSource(directory, options.dockerfilePath ?? 'Dockerfile');
+  }
+
+  /** `image` or `build-context`. */
+  public abstract readonly kind: string;
+
+  /** Binds the source to a version; throws an error naming `scope` when it cannot be used there. */
+  public abstract bind(scope: Construct, options: EnvironmentSourceBindOptions): EnvironmentSourceConfig;
+}
+
+const IMAGE = /^[a-z0-9]+(?:[._-][a-z0-9]+)*(?::[0-9]+)?(?:\/[a-z0-9]+(?:[._-][a-z0-9]+)*)*(?::[A-Za-z0-9_][A-Za-z0-9_.-]{0,127})?(?:@sha256:[a-f0-9]{64})?$/;
+
+class ImageSource extends EnvironmentSource {
+  public readonly kind = 'image';
+  constructor(private readonly image: string, private readonly condaFile?: string) { super(); }
+
+  public bind(scope: Construct, _options: EnvironmentSourceBindOptions): EnvironmentSourceConfig {
+    const v = new Validator(scope, 'environment version');
+    v.matches('source (image)', this.image, IMAGE, 'must be an image reference: [registry/]repository[:tag][@sha256:digest], lowercase',
+      'e.g. mcr.microsoft.com/azureml/openmpi4.1.0-ubuntu22.04:20240709.v1');
+    if (this.condaFile !== undefined) {
+      v.check(localPathExists(this.condaFile) && fs.statSync(path.resolve(this.condaFile)).isFile(), () => ({
+        subject: 'source (condaFile)', value: renderValue(this.condaFile),
+        rule: `does not exist or is not a file (resolved from ${process.cwd()})`,
+        fix: 'point condaFile at the conda YAML file, e.g. environments/train/conda.yaml',
+      }));
+    }
+    v.throwIfAny();
+    const conda = this.condaFile !== undefined ? fs.readFileSync(path.resolve(this.condaFile), 'utf8') : undefined;
+    if (!isToken(this.image) && !this.image.includes('@sha256:')) {
+      const tag = /:([A-Za-z0-9_][A-Za-z0-9_.-]*)$/.exec(this.image.split('/').pop() ?? '')?.[1];
+      if (tag === undefined || tag === 'latest') {
+        Annotations.of(scope).addWarning(`Environment image ${JSON.stringify(this.image)} is not pinned (${tag ?? 'no tag'}): ` +
+          'the image behind this released version can change. Pin a version tag or, better, a digest (@sha256:...).');
+      }
+    }
+    return {
+      kind: this.kind,
+      image: this.image,
+      condaFile: conda,
+      identity: {
+        source: this.kind,
+        image: this.image,
+        ...(conda !== undefined ? { condaSha256: hashLocalPath(this.condaFile!).files[0].sha256 } : {}),
+      },
+    };
+  }
+}
+
+class BuildContextSource extends EnvironmentSource {
+  public readonly kind = 'build-context';
+  constructor(private readonly directory: string, private readonly dockerfilePath: string) { super(); }
+
+  public bind(scope: Construct, options: EnvironmentSourceBindOptions): EnvironmentSourceConfig {
+    const v = new Validator(scope, 'environment version');
+    const shown = `EnvironmentSource.fromBuildContext(${renderValue(this.directory)})`;
+    v.check(options.registry === undefined, () => ({
+      subject: 'source', value: shown,
+      rule: 'cannot be registered in a registry: Azure takes a build context into a registry only through a ' +
+        'data-plane upload that Terraform cannot perform',
+      fix: 'build and push the image in CI (az acr build), then use EnvironmentSource.fromImage("<registry>/<repo>@sha256:...")',
+    }));
+    const store = options.workspace?.artifactStore;
+    v.check(options.workspace === undefined || store !== undefined, () => ({
+      subject: 'source', value: shown,
+      rule: `needs an artifact store to upload to, and workspace '${options.workspace!.node.path}' has none`,
+      fix: 'use a workspace created by this library, or import it with Workspace.fromWorkspaceAttributes(..., { artifactStore: {...} })',
+    }));
+    const exists = localPathExists(this.directory);
+    v.check(exists && fs.statSync(path.resolve(this.directory)).isDirectory(), () => ({
+      subject: 'source', value: renderValue(this.directory),
+      rule: `does not exist or is not a folder (resolved from ${process.cwd()})`,
+      fix: 'point fromBuildContext at the folder holding the Dockerfile',
+    }));
+    if (exists) {
+      v.check(fs.existsSync(path.join(path.resolve(this.directory), this.dockerfilePath)), () => ({
+        subject: 'source (dockerfilePath)', value: renderValue(this.dockerfilePath),
+        rule: `is not in the build context ${this.directory}`,
+        fix: 'pass the Dockerfile path relative to the build context: fromBuildContext(dir, { dockerfilePath: "docker/Dockerfile" })',
+      }));
+    }
+    v.throwIfAny();
+    const up = uploadLocalPath(options.uploadScope, store!, 'environments', options.environmentName, this.directory);
+    return {
+      kind: this.kind,
+      // Build contexts are read over blob https (what Azure ML itself writes), with a trailing slash for a folder.
+      contextUri: `${up.httpsUri}/`,
+      dockerfilePath: this.dockerfilePath,
+      identity: { source: this.kind, sha256: up.hashed.sha256, path: up.blobPath, dockerfilePath: this.dockerfilePath },
+      dependencies: [...up.blobs],
+    };
+  }
+}
+
+/** A route of the inference server inside an environment's container. */
+export interface InferenceRoute {
+  /** The path, starting with `/`, e.g. `/score`. */
+  readonly path: string;
+  /** The port, 1-65535. */
+  readonly port: number;
+}
+
+/** The routes of a custom inference server (for environments that serve models without Azure ML's server). */
+export interface InferenceRoutes {
+  readonly liveness: InferenceRoute;
+  readonly readiness: InferenceRoute;
+  readonly scoring: InferenceRoute;
+  /** @default - no startup route */
+  readonly startup?: InferenceRoute;
+}
+
+/** The operating system of an environment's image. */
+export class OperatingSystem {
+  public static readonly LINUX = new OperatingSystem('Linux');
+  public static readonly WINDOWS = new OperatingSystem('Windows');
+  private constructor(public readonly value: string) {}
+}
+
+/** What `workspace.addEnvironment(id, options)` and `registry.addEnvironment(id, options)` take. */
+export interface EnvironmentOptions {
+  /** The environment name. @default - the construct id */
+  readonly name?: string;
+  /** @default - no description */
+  readonly description?: string;
+  /** @default - none */
+  readonly tags?: { [key: string]: string };
+  /** @default - true in a registry, false in a workspace */
+  readonly preventDestroy?: boolean;
+}
+
+/** Props for {@link Environment}. */
+export interface EnvironmentProps extends EnvironmentOptions {
+  /** @default - the environment is in `registry` */
+  readonly workspace?: IWorkspace;
+  /** @default - the environment is in `workspace` */
+  readonly registry?: IRegistry;
+}
+
+/** An environment container in a workspace or registry (azapi `<workspaces|registries>/environments`). */
+export class Environment extends Construct {
+  /** Declares an environment in `workspace`, as a child of the workspace construct — what `workspace.addEnvironment` does. */
+  public static inWorkspace(workspace: IWorkspace, id: string, options: EnvironmentOptions = {}): Environment {
+    return new Environment(workspace, id, { ...options, workspace });
+  }
+
+  public readonly environmentName: string;
+  /** The ARM id of the environment container. */
+  public readonly environmentId: string;
+  public readonly workspace?: IWorkspace;
+  public readonly registry?: IRegistry;
+  public readonly resource: AzapiResource;
+  private readonly target: AssetTarget;
+
+  constructor(scope: Construct, id: string, props: EnvironmentProps) {
+    super(scope, id);
+    const v = new Validator(this, 'props for Environment');
+    const name = props.name ?? id;
+    v.name('name', name, NamingRules.ASSET_NAME);
+    checkReservedKeys(v, 'tags', props.tags);
+    const target = resolveTarget(v, 'environment', props.workspace, props.registry);
+    if (target) claimAssetName(v, this, target, 'environments', name);
+    v.throwIfAny();
+    this.target = target!;
+    this.environmentName = name;
+    this.workspace = props.workspace;
+    this.registry = props.registry;
+    this.resource = createContainer(this, this.target, 'environments', name, {
+      ...(props.description !== undefined ? { description: props.description } : {}),
+      tags: props.tags ?? {},
+      isArchived: false,
+    }, props.preventDestroy ?? this.target.kind === 'registry');
+    this.environmentId = this.resource.id;
+  }
+
+  /** Adds a version; declaring a version twice fails. */
+  public addVersion(version: string, options: EnvironmentVersionOptions): EnvironmentVersion {
+    const existing = this.node.tryFindChild(version);
+    if (existing) {
+      throw new Validator(this, 'environment version').add({
+        subject: 'version', value: renderValue(version),
+        rule: `is declared more than once in environment '${this.environmentName}' (first at '${existing.node.path}')`,
+        fix: 'declare each version once; add a new version number for a new image or build context',
+      }).toError();
+    }
+    return new EnvironmentVersion(this, version, { ...options, environment: this, version });
+  }
+
+  /** @internal */
+  public get _target(): AssetTarget {
+    return this.target;
+  }
+}
+
+/** What `environment.addVersion(version, options)` takes. */
+export interface EnvironmentVersionOptions {
+  readonly source: EnvironmentSource;
+  /** Routes of a custom inference server. @default - Azure ML's inference server */
+  readonly inferenceRoutes?: InferenceRoutes;
+  /** @default OperatingSystem.LINUX */
+  readonly operatingSystem?: OperatingSystem;
+  /** @default - no description */
+  readonly description?: string;
+  /** @default - none */
+  readonly tags?: { [key: string]: string };
+  /** @default false */
+  readonly archived?: boolean;
+  /** @default - true in a registry, false in a workspace */
+  readonly preventDestroy?: boolean;
+}
+
+/** Props for {@link EnvironmentVersion}. */
+export interface EnvironmentVersionProps extends EnvironmentVersionOptions {
+  readonly environment: Environment;
+  readonly version: string;
+}
+
+/**
+ * One immutable environment version (azapi `<workspaces|registries>/environments/versions`). Automatic rebuilds are
+ * disabled explicitly: a rebuild would change what a released version runs.
+ */
+export class EnvironmentVersion extends Construct implements IEnvironmentVersion {
+  public readonly environmentName: string;
+  public readonly version: string;
+  public readonly assetId: string;
+  /** The `azureml://` URI of the version. */
+  public readonly uri: string;
+  public readonly registryId?: string;
+  public readonly dependable?: ITerraformDependable;
+  public readonly resource: AzapiResource;
+
+  constructor(scope: Construct, id: string, props: EnvironmentVersionProps) {
+    super(scope, id);
+    const env = props.environment;
+    const t = env._target;
+    const v = new Validator(this, 'environment version');
+    v.name('version', props.version, NamingRules.ASSET_VERSION);
+    checkReservedKeys(v, 'tags', props.tags);
+    claimAssetName(v, this, t, `environments/${env.environmentName}/versions`, props.version);
+    const routes = props.inferenceRoutes;
+    if (routes) {
+      for (const [name, route] of Object.entries({ liveness: routes.liveness, readiness: routes.readiness, scoring: routes.scoring, startup: routes.startup })) {
+        if (!route) continue;
+        v.integer(`inferenceRoutes.${name}.port`, route.port, { min: 1, max: 65535 });
+        v.matches(`inferenceRoutes.${name}.path`, route.path, /^\/[A-Za-z0-9_\-./]*$/, 'must be a path starting with "/"', 'e.g. "/score"');
+      }
+    }
+    let cfg: EnvironmentSourceConfig | undefined;
+    try {
+      cfg = props.source.bind(this, { environmentName: env.environmentName, workspace: env.workspace, registry: env.registry, uploadScope: env });
+    } catch (e) {
+      if (!(e instanceof MlopsValidationError)) throw e;
+      e.problems.forEach((p) => v.add(p));
+    }
+    v.throwIfAny();
+    const c = cfg!;
+    this.environmentName = env.environmentName;
+    this.version = props.version;
+    this.uri = assetUri(t, 'environments', this.environmentName, this.version);
+    const route = (r?: InferenceRoute) => (r ? { path: r.path, port: r.port } : undefined);
+    this.resource = createVersion(this, {
+      target: t, kind: 'environments', name: this.environmentName, version: this.version, containerId: env.environmentId,
+      identity: c.identity,
+      preventDestroy: props.preventDestroy ?? t.kind === 'registry',
+      dependsOn: [env.resource, ...(c.dependencies ?? [])],
+      properties: {
+        ...baseVersionProperties(props.description, props.tags ?? {}, {}, props.archived ?? false),
+        ...(c.image !== undefined ? { image: c.image } : {}),
+        ...(c.condaFile !== undefined ? { condaFile: c.condaFile } : {}),
+        ...(c.contextUri !== undefined ? { build: { contextUri: c.contextUri, dockerfilePath: c.dockerfilePath } } : {}),
+        ...(routes ? {
+          inferenceConfig: {
+            livenessRoute: route(routes.liveness), readinessRoute: route(routes.readiness), scoringRoute: route(routes.scoring),
+            ...(routes.startup ? { startupRoute: route(routes.startup) } : {}),
+          },
+        } : {}),
+        osType: (props.operatingSystem ?? OperatingSystem.LINUX).value,
+        autoRebuild: 'Disabled',
+      },
+    });
+    this.assetId = t.kind === 'registry' ? this.uri : this.resource.id;
+    this.registryId = t.kind === 'registry' ? t.registry!.registryId : undefined;
+    this.dependable = this.resource;
+  }
+}

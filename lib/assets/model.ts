@@ -1,0 +1,328 @@
+import { Annotations, ITerraformDependable } from 'cdktf';
+import { Construct, IConstruct } from 'constructs';
+import { mlType } from '../core/api-versions';
+import { MlopsValidationError, renderValue } from '../core/errors';
+import { NamingRules } from '../core/naming';
+import { Validator } from '../core/validation';
+import { AzapiResource } from '../bindings/azapi/resource';
+import { AzapiResourceAction } from '../bindings/azapi/resource-action';
+import { AzapiUpdateResource } from '../bindings/azapi/update-resource';
+import { IRegistry } from '../registry/registry-base';
+import { IWorkspace } from '../workspace/workspace-base';
+import { IModelVersion, ModelStage, ModelType } from './asset-refs';
+import { AssetTarget, assetUri, checkReservedKeys, claimAssetName, MLOPS_PREFIX, resolveTarget } from './asset-target';
+import { checkLineageAndMetrics, lineageProperties, metricEntries, ModelLineage } from './lineage';
+import { ModelSource, ModelSourceConfig } from './model-source';
+import { baseVersionProperties, createContainer, createVersion, lifecycleFor, versionKey } from './versioned';
+import { VersionLock } from './version-lock';
+
+/** A model container (the name its versions share), in a workspace or a registry. */
+export interface IModel extends IConstruct {
+  readonly modelName: string;
+  /** The ARM id of the model container. */
+  readonly modelId: string;
+  /** The workspace holding the model. @default - the model is in a registry */
+  readonly workspace?: IWorkspace;
+  /** The registry holding the model. @default - the model is in a workspace */
+  readonly registry?: IRegistry;
+  /** What versions depend on. */
+  readonly dependable?: ITerraformDependable;
+}
+
+/** What `workspace.addModel(id, options)` and `registry.addModel(id, options)` take. */
+export interface ModelOptions {
+  /** The model name: 1-255 letters, digits, `-` and `_`, starting with a letter or digit. @default - the construct id */
+  readonly name?: string;
+  /** @default - no description */
+  readonly description?: string;
+  /** Tags on the model container. @default - none */
+  readonly tags?: { [key: string]: string };
+  /**
+   * Set `prevent_destroy` on the container.
+   * @default - true in a registry (deleting it would delete every version, whose numbers can never be reused), false in a workspace
+   */
+  readonly preventDestroy?: boolean;
+}
+
+/** Props for {@link Model}: the options and where the model lives (a workspace or a registry, exactly one). */
+export interface ModelProps extends ModelOptions {
+  /** @default - the model is in `registry` */
+  readonly workspace?: IWorkspace;
+  /** @default - the model is in `workspace` */
+  readonly registry?: IRegistry;
+}
+
+/**
+ * A model — the container of its versions — in an Azure ML workspace or registry (azapi
+ * `Microsoft.MachineLearningServices/<workspaces|registries>/models`).
+ *
+ * ```ts
+ * const churn = new Model(this, 'churn', { workspace });
+ * churn.addVersion('3', { source: ModelSource.fromLocalPath('models/churn'), modelType: ModelType.MLFLOW, metrics: { auc: 0.91 } });
+ * ```
+ */
+export class Model extends Construct implements IModel {
+  /**
+   * Declares a model in `workspace`, as a child of the workspace construct — what `workspace.addModel(id, options)`
+   * does.
+   */
+  public static inWorkspace(workspace: IWorkspace, id: string, options: ModelOptions = {}): Model {
+    return new Model(workspace, id, { ...options, workspace });
+  }
+
+  /** Declares a model in `registry`, as a child of the registry construct — what `registry.addModel(id, options)` does. */
+  public static inRegistry(registry: IRegistry, id: string, options: ModelOptions = {}): Model {
+    return new Model(registry, id, { ...options, registry });
+  }
+
+  public readonly modelName: string;
+  public readonly modelId: string;
+  public readonly workspace?: IWorkspace;
+  public readonly registry?: IRegistry;
+  public readonly dependable?: ITerraformDependable;
+  /** The azapi resource of the container. */
+  public readonly resource: AzapiResource;
+  private readonly target: AssetTarget;
+  private readonly versionList: ModelVersion[] = [];
+
+  constructor(scope: Construct, id: string, props: ModelProps) {
+    super(scope, id);
+    const v = new Validator(this, 'props for Model');
+    const name = props.name ?? id;
+    v.name('name', name, NamingRules.ASSET_NAME);
+    checkReservedKeys(v, 'tags', props.tags);
+    const target = resolveTarget(v, 'model', props.workspace, props.registry);
+    if (target) claimAssetName(v, this, target, 'models', name);
+    v.throwIfAny();
+
+    this.target = target!;
+    this.modelName = name;
+    this.workspace = props.workspace;
+    this.registry = props.registry;
+    this.resource = createContainer(this, this.target, 'models', name, {
+      ...(props.description !== undefined ? { description: props.description } : {}),
+      tags: props.tags ?? {},
+      isArchived: false,
+    }, props.preventDestroy ?? this.target.kind === 'registry');
+    this.modelId = this.resource.id;
+    this.dependable = this.resource;
+  }
+
+  /** The versions added so far, in order. */
+  public get versions(): ModelVersion[] {
+    return [...this.versionList];
+  }
+
+  /**
+   * Adds a version. The version string is its construct id; declaring it twice fails.
+   *
+   * ```ts
+   * model.addVersion('3', { source: ModelSource.fromJobOutput('train-churn-42', { path: 'model' }), modelType: ModelType.MLFLOW });
+   * ```
+   */
+  public addVersion(version: string, options: ModelVersionOptions): ModelVersion {
+    const existing = this.node.tryFindChild(version);
+    if (existing) {
+      throw new Validator(this, 'model version').add({
+        subject: 'version', value: renderValue(version),
+        rule: `is declared more than once in model '${this.modelName}' (first at '${existing.node.path}')`,
+        fix: 'versions are immutable: declare each version once, and add a new version number for new content',
+      }).toError();
+    }
+    const created = new ModelVersion(this, version, { ...options, model: this, version });
+    this.versionList.push(created);
+    return created;
+  }
+}
+
+/** What `model.addVersion(version, options)` takes. */
+export interface ModelVersionOptions {
+  /** Where the files come from. */
+  readonly source: ModelSource;
+  /**
+   * How Azure ML serves the model.
+   * @default - the source version's type when promoting from a workspace, ModelType.CUSTOM otherwise
+   */
+  readonly modelType?: ModelType;
+  /** @default - no description (the source version's when promoting) */
+  readonly description?: string;
+  /** Tags (keys starting with `mlops.` are reserved). @default - none */
+  readonly tags?: { [key: string]: string };
+  /** What produced the model. @default - only the job, for job outputs */
+  readonly lineage?: ModelLineage;
+  /**
+   * Evaluation metrics (finite numbers), stored as `mlops.metric.<name>` properties and tags.
+   * @default - none (the source version's when promoting)
+   */
+  readonly metrics?: { [name: string]: number };
+  /**
+   * Lifecycle stage. ModelStage.ARCHIVED also archives the version.
+   * @default - ModelStage.DEVELOPMENT (the source version's stage when promoting)
+   */
+  readonly stage?: ModelStage;
+  /**
+   * Archive the version: it is hidden from lists and may not take traffic. Archiving is how a version is retired
+   * (deleting it is not: a registry version number can never be reused).
+   * @default false
+   */
+  readonly archived?: boolean;
+  /**
+   * Set `prevent_destroy`, so removing the version from the app fails the plan instead of deleting it.
+   * @default - true in a registry (a deleted registry version number can never be reused), false in a workspace
+   */
+  readonly preventDestroy?: boolean;
+}
+
+/** Props for {@link ModelVersion}. */
+export interface ModelVersionProps extends ModelVersionOptions {
+  readonly model: IModel;
+  /** The version string: Azure ML uses whole numbers ("1", "2"); letters, digits, ".", "-" and "_" are allowed. */
+  readonly version: string;
+}
+
+/**
+ * One immutable version of a model, registered in a workspace (azapi `workspaces/models/versions`) or promoted into a
+ * registry (the workspace version's `publish` action, then `registries/models/versions` tags, stage and archive state).
+ */
+export class ModelVersion extends Construct implements IModelVersion {
+  public readonly modelName: string;
+  public readonly version: string;
+  public readonly assetId: string;
+  public readonly uri: string;
+  public readonly modelType: ModelType;
+  public readonly stage: ModelStage;
+  public readonly archived: boolean;
+  public readonly metrics: { [name: string]: number };
+  public readonly registryId?: string;
+  public readonly storageAccountId?: string;
+  public readonly dependable?: ITerraformDependable;
+  /** The `modelUri` of the version. @default - none for promoted registry versions (Azure copies the files) */
+  public readonly modelUri?: string;
+  /** The SHA-256 of uploaded content, for local sources. */
+  public readonly contentSha256?: string;
+
+  constructor(scope: Construct, id: string, props: ModelVersionProps) {
+    super(scope, id);
+    const model = props.model;
+    const v = new Validator(this, 'model version');
+    v.name('version', props.version, NamingRules.ASSET_VERSION);
+    checkReservedKeys(v, 'tags', props.tags);
+    checkLineageAndMetrics(v, props.lineage, props.metrics);
+    const target = resolveTarget(v, 'model version', model.workspace, model.registry);
+    if (target) claimAssetName(v, this, target, `models/${model.modelName}/versions`, props.version);
+
+    let config: ModelSourceConfig | undefined;
+    const promoteFrom = props.source.promotedVersion;
+    const modelType = props.modelType ?? promoteFrom?.modelType ?? ModelType.CUSTOM;
+    try {
+      config = props.source.bind(this, {
+        modelName: model.modelName, version: props.version, modelType,
+        workspace: model.workspace, registry: model.registry, uploadScope: model,
+      });
+    } catch (e) {
+      if (!(e instanceof MlopsValidationError)) throw e;
+      e.problems.forEach((p) => v.add(p));
+    }
+    if (config?.kind === 'local' && (modelType === ModelType.MLFLOW || modelType === ModelType.TRITON)) {
+      const what = modelType === ModelType.MLFLOW ? 'an MLflow model is a folder with an MLmodel file at its root'
+        : 'a Triton model is a model repository folder';
+      v.check(config.localDirectory === true, () => ({
+        subject: 'source', value: 'a single file', rule: `cannot be a ${modelType.value}: ${what}`,
+        fix: 'point ModelSource.fromLocalPath at the model folder, or use ModelType.CUSTOM for a single file',
+      }));
+      v.check(modelType !== ModelType.MLFLOW || config.localDirectory !== true || config.hasMlflowModelFile === true, () => ({
+        subject: 'source', value: 'a folder without MLmodel',
+        rule: 'is not an MLflow model: the folder has no MLmodel file at its root',
+        fix: 'point at the folder mlflow.save_model() wrote (it contains MLmodel), or use ModelType.CUSTOM',
+      }));
+    }
+    v.throwIfAny();
+
+    const cfg = config!;
+    const t = target!;
+    this.modelName = model.modelName;
+    this.version = props.version;
+    this.modelType = modelType;
+    this.stage = props.stage ?? promoteFrom?.stage ?? ModelStage.DEVELOPMENT;
+    this.archived = (props.archived ?? false) || this.stage === ModelStage.ARCHIVED;
+    this.metrics = { ...(props.metrics ?? (cfg.promoteFrom ? cfg.promoteFrom.metrics : {})) };
+    this.modelUri = cfg.modelUri;
+    this.contentSha256 = cfg.identity.sha256;
+    this.storageAccountId = cfg.storageAccountId;
+    this.uri = assetUri(t, 'models', this.modelName, this.version);
+    const preventDestroy = props.preventDestroy ?? t.kind === 'registry';
+    const identity = { ...cfg.identity, modelType: modelType.value };
+
+    const tags: { [key: string]: string } = {
+      ...(props.tags ?? {}),
+      [`${MLOPS_PREFIX}stage`]: this.stage.name,
+      ...metricEntries(this.metrics),
+    };
+
+    if (cfg.promoteFrom) {
+      this.registryId = t.registry!.registryId;
+      this.assetId = this.uri;
+      this.dependable = this.promote(model, t, cfg, identity, tags, props, preventDestroy);
+    } else {
+      const resource = createVersion(this, {
+        target: t, kind: 'models', name: this.modelName, version: this.version, containerId: model.modelId,
+        identity, preventDestroy,
+        dependsOn: [...(model.dependable ? [model.dependable] : []), ...(cfg.dependencies ?? [])],
+        properties: {
+          ...baseVersionProperties(props.description, tags, lineageProperties(props.lineage, props.metrics, cfg.jobName), this.archived),
+          modelType: modelType.value,
+          modelUri: cfg.modelUri,
+          ...(cfg.jobName !== undefined ? { jobName: cfg.jobName } : {}),
+          stage: this.stage.name,
+        },
+      });
+      this.assetId = t.kind === 'registry' ? this.uri : resource.id;
+      this.registryId = t.kind === 'registry' ? t.registry!.registryId : undefined;
+      this.dependable = resource;
+    }
+    if (this.archived && this.stage === ModelStage.PRODUCTION) {
+      Annotations.of(this).addWarning(`Model version ${this.modelName}:${this.version} is archived but its stage is ` +
+        'Production: archived versions may not take traffic. Set stage: ModelStage.ARCHIVED when retiring it.');
+    }
+  }
+
+  /**
+   * Promotion: `POST <workspace version>/publish` copies the files and metadata into the registry (azapi has no
+   * resource for that, so the copy is an action, which Terraform never undoes), then an update sets what this app
+   * declares on the registry version: tags, stage, archive state, and any lineage or metrics given here.
+   */
+  private promote(model: IModel, t: AssetTarget, cfg: ModelSourceConfig, identity: { [key: string]: string },
+    tags: { [key: string]: string }, props: ModelVersionProps, preventDestroy: boolean): ITerraformDependable {
+    VersionLock.of(this)?.record(this, versionKey(t, 'models', this.modelName, this.version), identity);
+    const from = cfg.promoteFrom!;
+    const publish = new AzapiResourceAction(this, 'Publish', {
+      type: mlType('workspaces/models/versions'),
+      resourceId: from.assetId,
+      action: 'publish',
+      method: 'POST',
+      body: { registryName: t.registry!.registryName, destinationName: this.modelName, destinationVersion: this.version },
+      dependsOn: [...(model.dependable ? [model.dependable] : []), ...(cfg.dependencies ?? [])],
+      lifecycle: lifecycleFor(preventDestroy),
+    });
+    const extra = lineageProperties(props.lineage, props.metrics);
+    const update = new AzapiUpdateResource(this, 'Resource', {
+      type: mlType('registries/models/versions'),
+      name: this.version,
+      parentId: model.modelId,
+      body: {
+        properties: {
+          ...(props.description !== undefined ? { description: props.description } : {}),
+          tags,
+          ...(Object.keys(extra).length > 0 ? { properties: extra } : {}),
+          isArchived: this.archived,
+          stage: this.stage.name,
+        },
+      },
+      // The registry copies asynchronously after publish returns: the version may not be readable at once.
+      retry: { errorMessageRegex: ['ResourceNotFound', 'NotFound', 'UserError.*not found'], intervalSeconds: 10, maxIntervalSeconds: 60 },
+      dependsOn: [publish],
+      lifecycle: lifecycleFor(preventDestroy),
+    });
+    return update;
+  }
+}

@@ -1,0 +1,2 @@
+export * from './registry-base';
+export * from './registry';

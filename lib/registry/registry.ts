@@ -1,0 +1,218 @@
+import { ITerraformDependable } from 'cdktf';
+import { Construct } from 'constructs';
+import { PrivateEndpoint } from '@cdktf/provider-azurerm/lib/private-endpoint';
+import { mlType } from '../core/api-versions';
+import { ArmId } from '../core/arm-id';
+import { renderValue } from '../core/errors';
+import { NamingRules } from '../core/naming';
+import { isToken, Validator } from '../core/validation';
+import { AzapiResource } from '../bindings/azapi/resource';
+import { ImportedRegistry } from './imported-registry';
+import { IRegistry, RegistryAttributes, RegistryBase } from './registry-base';
+
+/** The replication of the storage account Azure creates for a registry in each of its regions. */
+export class RegistryStorageAccountType {
+  /** Zone-redundant in each region; the registry's regions give geo-redundancy. */
+  public static readonly STANDARD_ZRS = new RegistryStorageAccountType('Standard_ZRS');
+  public static readonly STANDARD_LRS = new RegistryStorageAccountType('Standard_LRS');
+  public static readonly STANDARD_GRS = new RegistryStorageAccountType('Standard_GRS');
+  public static readonly STANDARD_RAGRS = new RegistryStorageAccountType('Standard_RAGRS');
+  public static readonly STANDARD_GZRS = new RegistryStorageAccountType('Standard_GZRS');
+  public static readonly STANDARD_RAGZRS = new RegistryStorageAccountType('Standard_RAGZRS');
+  public static readonly PREMIUM_LRS = new RegistryStorageAccountType('Premium_LRS');
+  public static readonly PREMIUM_ZRS = new RegistryStorageAccountType('Premium_ZRS');
+
+  /** A type not listed here. */
+  public static of(value: string): RegistryStorageAccountType {
+    return new RegistryStorageAccountType(value);
+  }
+
+  private constructor(public readonly value: string) {}
+}
+
+/** A private endpoint for the registry (subresource `amlregistry`). */
+export interface RegistryPrivateEndpointOptions {
+  /** The subnet the endpoint's network interface goes in. */
+  readonly subnetId: string;
+  /** The `privatelink.api.azureml.ms` private DNS zone (and any others to register the endpoint in). */
+  readonly privateDnsZoneIds: string[];
+  /** The endpoint's region: the subnet's virtual network region. @default - the registry's primary region */
+  readonly location?: string;
+  /** The endpoint's name. @default - `pe-<registry name>` */
+  readonly name?: string;
+}
+
+/** Props for {@link Registry}. */
+export interface RegistryProps {
+  /**
+   * The registry name: 3-32 letters, digits, `-` and `_`, starting with a letter or digit. Unique in the tenant and
+   * never renamed: it is part of every `azureml://registries/<name>/...` URI.
+   */
+  readonly name: string;
+  /** The ARM id of the resource group the registry goes in. */
+  readonly resourceGroupId: string;
+  /** The primary region: where the registry's metadata lives. */
+  readonly location: string;
+  /**
+   * More regions the registry's assets are replicated to; workspaces in any of the registry's regions can use them.
+   * Must not repeat the primary region.
+   * @default - the primary region only
+   */
+  readonly replicationLocations?: string[];
+  /**
+   * The replication of the storage account Azure creates in each region (HNS off, blob public access off).
+   * @default RegistryStorageAccountType.STANDARD_ZRS
+   */
+  readonly storageAccountType?: RegistryStorageAccountType;
+  /**
+   * Allow access from public networks.
+   * @default false - public network access is disabled; reach the registry through a private endpoint or a
+   * workspace's managed network
+   */
+  readonly publicNetworkAccessEnabled?: boolean;
+  /** A private endpoint for the registry. @default - none */
+  readonly privateEndpoint?: RegistryPrivateEndpointOptions;
+  /** @default - none */
+  readonly tags?: { [key: string]: string };
+  /**
+   * Set `prevent_destroy` on the registry. A registry name is unique in the tenant and cannot be renamed, and
+   * deleting a registry deletes every asset version in it, whose numbers can never be reused.
+   * @default true
+   */
+  readonly preventDestroy?: boolean;
+}
+
+/**
+ * An Azure ML registry (azapi `Microsoft.MachineLearningServices/registries`): models, environments and components
+ * registered once, used by workspaces in every region of the registry.
+ *
+ * Azure creates the storage account and container registry (Premium, so private endpoints and geo-replication work)
+ * for each region; the registry has a system-assigned identity.
+ *
+ * ```ts
+ * const registry = new Registry(this, 'Registry', {
+ *   name: 'mlr-contoso', resourceGroupId: rg.id, location: 'westeurope', replicationLocations: ['northeurope'],
+ * });
+ * registry.grantRead(Principal.servicePrincipal(prodWorkspace.principalId!, 'mlw-prod'));
+ * ```
+ */
+export class Registry extends RegistryBase {
+  /** References an existing registry by name. */
+  public static fromRegistryName(scope: Construct, id: string, registryName: string, resourceGroupId: string, location: string): IRegistry {
+    return new ImportedRegistry(scope, id, { registryName, resourceGroupId, location });
+  }
+
+  /** References an existing registry with everything known about it. */
+  public static fromRegistryAttributes(scope: Construct, id: string, attrs: RegistryAttributes): RegistryBase {
+    return new ImportedRegistry(scope, id, attrs);
+  }
+
+  public readonly registryId: string;
+  public readonly registryName: string;
+  public readonly location: string;
+  public readonly resourceGroupName: string;
+  public readonly principalId?: string;
+  public readonly dependable?: ITerraformDependable;
+  /** Every region of the registry, primary first. */
+  public readonly locations: string[];
+  public readonly resource: AzapiResource;
+  /** The private endpoint, when one was requested. */
+  public readonly privateEndpoint?: PrivateEndpoint;
+
+  constructor(scope: Construct, id: string, props: RegistryProps) {
+    super(scope, id);
+    const v = new Validator(this, 'props for Registry');
+    v.name('name', props.name, NamingRules.ML_REGISTRY);
+    v.check(isToken(props.resourceGroupId) || ArmId.parse(props.resourceGroupId)?.provider === '', () => ({
+      subject: 'resourceGroupId', value: renderValue(props.resourceGroupId),
+      rule: 'must be the ARM id of a resource group', fix: 'use /subscriptions/<sub>/resourceGroups/<name>, e.g. resourceGroup.id',
+    }));
+    v.required('location', props.location, 'give the primary region, e.g. "westeurope"');
+    const replicas = props.replicationLocations ?? [];
+    const seen = new Map<string, string>();
+    if (props.location && !isToken(props.location)) seen.set(region(props.location), 'location (the primary region)');
+    replicas.forEach((loc, i) => {
+      if (isToken(loc)) return;
+      const first = seen.get(region(loc));
+      v.check(first === undefined, () => ({
+        subject: `replicationLocations[${i}]`, value: renderValue(loc),
+        rule: `repeats ${first}: each region may appear once, and the primary region is always included`,
+        fix: 'remove it from replicationLocations',
+      }));
+      seen.set(region(loc), `replicationLocations[${i}]`);
+    });
+    if (props.privateEndpoint) {
+      v.check(props.privateEndpoint.privateDnsZoneIds.length > 0, () => ({
+        subject: 'privateEndpoint.privateDnsZoneIds', value: '[]',
+        rule: 'must name the privatelink.api.azureml.ms zone: without it the registry name resolves to its public address, which is disabled',
+        fix: 'pass the id of the privatelink.api.azureml.ms private DNS zone linked to the virtual network',
+      }));
+    }
+    v.throwIfAny();
+
+    this.registryName = props.name;
+    this.location = props.location;
+    this.locations = [props.location, ...replicas];
+    this.resourceGroupName = ArmId.resourceGroupName(props.resourceGroupId);
+    const storageType = (props.storageAccountType ?? RegistryStorageAccountType.STANDARD_ZRS).value;
+
+    this.resource = new AzapiResource(this, 'Resource', {
+      type: mlType('registries'),
+      name: props.name,
+      parentId: props.resourceGroupId,
+      location: props.location,
+      identity: { type: 'SystemAssigned' },
+      tags: props.tags,
+      body: {
+        properties: {
+          publicNetworkAccess: props.publicNetworkAccessEnabled ? 'Enabled' : 'Disabled',
+          regionDetails: this.locations.map((location) => ({
+            location,
+            storageAccountDetails: [{
+              systemCreatedStorageAccount: {
+                storageAccountType: storageType,
+                storageAccountHnsEnabled: false,
+                allowBlobPublicAccess: false,
+              },
+            }],
+            acrDetails: [{ systemCreatedAcrAccount: { acrAccountSku: 'Premium' } }],
+          })),
+        },
+      },
+      responseExportValues: ['properties.discoveryUrl', 'properties.mlFlowRegistryUri'],
+      lifecycle: (props.preventDestroy ?? true) ? { preventDestroy: true } : undefined,
+    });
+    this.registryId = this.resource.id;
+    this.principalId = this.resource.identityPrincipalId;
+    this.dependable = this.resource;
+
+    if (props.privateEndpoint) {
+      const pe = props.privateEndpoint;
+      const name = pe.name ?? `pe-${props.name}`;
+      this.privateEndpoint = new PrivateEndpoint(this, 'PrivateEndpoint', {
+        name,
+        location: pe.location ?? props.location,
+        resourceGroupName: this.resourceGroupName,
+        subnetId: pe.subnetId,
+        privateServiceConnection: {
+          name,
+          privateConnectionResourceId: this.registryId,
+          subresourceNames: ['amlregistry'],
+          isManualConnection: false,
+        },
+        privateDnsZoneGroup: { name: 'default', privateDnsZoneIds: pe.privateDnsZoneIds },
+        tags: props.tags,
+      });
+    }
+  }
+
+  /** The registry's MLflow tracking URI (known after apply). */
+  public get mlflowRegistryUri(): string {
+    return this.resource.outputString('properties.mlFlowRegistryUri');
+  }
+}
+
+/** Regions compare without case or spaces: "West Europe" is "westeurope". */
+function region(location: string): string {
+  return location.toLowerCase().replace(/\s+/g, '');
+}
