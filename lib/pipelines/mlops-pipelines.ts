@@ -10,7 +10,7 @@ import { AzuredevopsServiceendpointAzurerm } from '../bindings/azuredevops/servi
 import { AzuredevopsVariableGroup } from '../bindings/azuredevops/variable-group';
 import { Validator } from '../core/validation';
 import { IDevOpsProject } from './devops-project';
-import { PipelineStackOptions, PipelineStageOptions, ResolvedStack, ResolvedStage, resolveStacks, resolveStages } from './model';
+import { PipelineStackOptions, PipelineStageOptions, ResolvedStack, resolveStacks, resolveStages } from './model';
 import { RenderInput, renderAzurePipelines, renderGitHubWorkflow } from './render';
 import { DEFAULT_REVIEW_COMMAND } from './scripts';
 
@@ -51,7 +51,13 @@ export interface MlopsPipelinesProps {
   readonly checkGeneratedFiles?: boolean;
 }
 
-/** The Azure DevOps resources of one deployment stage. */
+/** Props of a `PipelineStage`: the stage's options and the project it lives in. */
+export interface PipelineStageProps extends PipelineStageOptions {
+  /** The Azure DevOps project GUID. */
+  readonly projectId: string;
+}
+
+/** The Azure DevOps resources of one deployment stage. `MlopsPipelines` creates one per stage. */
 export class PipelineStage extends Construct {
   public readonly name: string;
   public readonly serviceConnection: AzuredevopsServiceendpointAzurerm;
@@ -60,8 +66,12 @@ export class PipelineStage extends Construct {
   /** The approval check on the environment, when the stage has approvers. */
   public readonly approval?: AzuredevopsCheckApproval;
 
-  constructor(scope: Construct, id: string, projectId: string, stage: ResolvedStage) {
+  constructor(scope: Construct, id: string, props: PipelineStageProps) {
     super(scope, id);
+    const projectId = props.projectId;
+    const v = new Validator(this, 'props for PipelineStage');
+    const stage = resolveStages(v, [props]).get(props.name)!;
+    v.throwIfAny();
     const o = stage.options;
     const a = o.azure;
     this.name = stage.name;
@@ -142,7 +152,7 @@ export class MlopsPipelines extends Construct {
     this.stackOptions = stacks;
 
     const projectId = props.project.projectId;
-    this.stages = [...stages.values()].map(s => new PipelineStage(this, `Stage-${s.name}`, projectId, s));
+    this.stages = [...stages.values()].map(s => new PipelineStage(this, `Stage-${s.name}`, { ...s.options, projectId }));
 
     this.buildDefinition = new AzuredevopsBuildDefinition(this, 'Pipeline', {
       projectId,
