@@ -1,7 +1,9 @@
 import { Construct, IConstruct } from 'constructs';
+import { Fn, Token } from 'cdktf';
 import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
 import { MlopsValidationError } from '../core/errors';
 import { BuiltInRole, grantRole, IPrincipal } from '../core/rbac';
+import { isToken } from '../core/validation';
 
 /** Where this library uploads artifacts (models, code) for a workspace: a blob container behind a datastore. */
 export interface ArtifactStoreAttributes {
@@ -126,7 +128,9 @@ export abstract class WorkspaceBase extends Construct implements IWorkspace {
   private artifactContainerScope(method: string): string {
     const store = this.artifactStore;
     if (store === undefined) throw unknownAttribute(this, method, 'artifactStore');
-    return `${store.storageAccountId}/blobServices/default/containers/${store.containerName}`;
+    const parts = [store.storageAccountId, 'blobServices/default/containers', store.containerName];
+    // A Terraform join rather than string interpolation, so the role definition id can split it in Terraform.
+    return isToken(store.storageAccountId) || isToken(store.containerName) ? Token.asString(Fn.join('/', parts)) : parts.join('/');
   }
 }
 
