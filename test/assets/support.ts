@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { TerraformStack } from 'cdktf';
+import { TerraformOutput, TerraformStack, Testing } from 'cdktf';
 import { MlopsProviders } from '../../lib/core/providers';
 import { Registry } from '../../lib/registry/registry';
 import { Workspace } from '../../lib/workspace/workspace';
@@ -62,7 +62,15 @@ export function writeTree(files: Record<string, string>): string {
   return dir;
 }
 
-/** The body `properties` of the azapi resource at a construct path suffix. */
+/** The body `properties` of the azapi resource of the construct at a path suffix (e.g. `churn/3`). */
 export function versionProps(template: Template, pathSuffix: string): Record<string, any> {
-  return template.resourceAt('azapi_resource', pathSuffix).attributes.body.properties;
+  return template.resourceAt('azapi_resource', `${pathSuffix}/Resource`).attributes.body.properties;
 }
+
+/** The synthesized value of `value` (a token or literal), read back through a Terraform output. */
+export function resolved(stack: TerraformStack, value: string): unknown {
+  const id = `Resolved${outputs++}`;
+  new TerraformOutput(stack, id, { value });
+  return JSON.parse(Testing.synth(stack)).output[id].value;
+}
+let outputs = 0;
