@@ -3,3 +3,5 @@
 export * as azapi from './bindings/azapi';
 export * from './core';
 export * from './validation/azapi-schema-validation';
+export * as azuredevops from './bindings/azuredevops';
+export * from './pipelines';
