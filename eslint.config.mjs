@@ -3,7 +3,7 @@
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'cdktf.out/**', 'dist/**', '**/*.d.ts', 'lib/**/*.js', 'coverage/**', 'examples/**/cdktf.out/**'] },
+  { ignores: ['node_modules/**', 'cdktf.out/**', 'dist/**', '**/*.d.ts', 'build/**', 'coverage/**', 'examples/**/cdktf.out/**'] },
   ...tseslint.configs.recommended,
   {
     files: ['**/*.ts'],
