@@ -1,3 +1,4 @@
+import * as os from 'os';
 import * as fs from 'fs';
 import * as path from 'path';
 import { Testing } from 'cdktf';
@@ -27,7 +28,7 @@ describe('examples/devops', () => {
   });
 
   test('writeFiles writes both files under the given root and leaves unchanged files alone', () => {
-    const dir = fs.mkdtempSync(path.join(require('os').tmpdir(), 'mlops-pipelines-'));
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mlops-pipelines-'));
     try {
       const written = pipelines.writeFiles(dir);
       expect(written).toEqual([path.join(dir, 'pipelines', 'azure-pipelines.yml'), path.join(dir, '.github', 'workflows', 'mlops.yml')]);

@@ -5,6 +5,7 @@ import * as path from 'path';
 // present (CI), re-derive and compare byte for byte; on a fresh clone there is nothing to compare with.
 const SHARED = path.resolve(__dirname, '..', '..', '..', 'shared', 'schemas');
 const VENDORED = path.join(__dirname, '..', 'fixtures', 'schemas');
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- a plain Node script, not a module with types
 const { derive } = require('../../scripts/vendor-pipeline-schemas.js');
 
 describe('vendored pipeline schemas', () => {

@@ -14,7 +14,6 @@ const OWNED_DIRS = ['lib/validation/azure-types', 'test/fixtures/azure-examples'
 const hasShared = fs.existsSync(path.join(SHARED, 'azure', 'index.json'));
 const maybe = hasShared ? test : test.skip;
 if (!hasShared) {
-  // eslint-disable-next-line no-console
   console.info(`Skipping the vendored-types freshness check: ${SHARED} does not exist (it does in CI).`);
 }
 
