@@ -107,7 +107,7 @@ export class OutboundRule {
     /** The rule's name, unique in the workspace. */
     public readonly name: string,
     /** `FQDN`, `PrivateEndpoint` or `ServiceTag`. */
-    public readonly type: string,
+    public readonly ruleType: string,
     private readonly body: { [key: string]: any },
   ) {}
 
@@ -168,7 +168,7 @@ export function networkProblems(managed: ManagedNetworkOptions | undefined,
       fix: 'set managedNetwork.isolationMode to IsolationMode.ALLOW_ONLY_APPROVED_OUTBOUND, or remove the rules',
     });
   }
-  const fqdnRules = rules.filter(r => r.type === 'FQDN');
+  const fqdnRules = rules.filter(r => r.ruleType === 'FQDN');
   if (mode.value === IsolationMode.ALLOW_INTERNET_OUTBOUND.value && fqdnRules.length > 0) {
     problems.push({
       subject: 'managedNetwork.outboundRules', value: renderValue(fqdnRules.map(r => r.name)),
@@ -208,7 +208,7 @@ export function managedNetworkBody(managed: ManagedNetworkOptions | undefined): 
   const rules = managed?.outboundRules ?? [];
   const body: { [key: string]: any } = { isolationMode: mode.value };
   if (rules.length > 0) body.outboundRules = Object.fromEntries(rules.map(r => [r.name, r.toBody()]));
-  if (rules.some(r => r.type === 'FQDN') || managed?.firewallSku) {
+  if (rules.some(r => r.ruleType === 'FQDN') || managed?.firewallSku) {
     body.firewallSku = (managed?.firewallSku ?? FirewallSku.STANDARD).value;
   }
   return body;

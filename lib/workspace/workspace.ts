@@ -183,18 +183,20 @@ export class Workspace extends WorkspaceBase {
 
   public readonly resource: AzapiResource;
   public readonly workspaceId: string;
+  // The attributes below are optional only because IWorkspace's are (jsii keeps optionality on overrides): a created
+  // workspace always has them.
   public readonly workspaceName: string;
   public readonly resourceGroupName: string;
   public readonly location: string;
-  public readonly artifactStore: ArtifactStoreAttributes;
-  public readonly storageAccountId: string;
-  public readonly keyVaultId: string;
-  public readonly containerRegistryId: string;
-  public readonly applicationInsightsId: string;
+  public readonly artifactStore?: ArtifactStoreAttributes;
+  public readonly storageAccountId?: string;
+  public readonly keyVaultId?: string;
+  public readonly containerRegistryId?: string;
+  public readonly applicationInsightsId?: string;
   public readonly logAnalyticsWorkspaceId: string;
   /** The principal id of the system-assigned identity, or of the user-assigned one when there is no system-assigned one. */
-  public readonly principalId: string;
-  public readonly managedNetworkIsolationMode: string;
+  public readonly principalId?: string;
+  public readonly managedNetworkIsolationMode?: string;
   /** The workspace's own identity, for grants on other resources. */
   public readonly principal: IPrincipal;
   /** The MLflow tracking URI. */
