@@ -1,0 +1,7 @@
+// Synthesizes the model-registry example: `npx cdktf synth --app "npx tsx examples/model-registry/main.ts"`.
+import { App } from 'cdktf';
+import { ModelRegistryStack } from './stack';
+
+const app = new App();
+new ModelRegistryStack(app, 'model-registry', { lockFile: 'examples/model-registry/asset-versions.lock.json' });
+app.synth();
