@@ -178,7 +178,7 @@ export class BatchEndpoint extends Construct {
   }
 
   private validateDefault(): string[] {
-    const v = new Validator(this, `default deployment for batch endpoint '${this.endpointName}'`);
+    const v = new Validator(this, `default deployment (batch endpoint '${this.endpointName}')`);
     const names = this.deploymentList.map(d => d.deploymentName).join(', ');
     if (this.deploymentList.length > 1 && !this.defaultDeployment) {
       v.add({ subject: 'defaults.deploymentName', value: '(not set)', rule: `is ambiguous: the endpoint has ${this.deploymentList.length} deployments (${names})`,

@@ -198,7 +198,7 @@ export class OnlineDeployment extends Construct implements IOnlineDeployment {
         sku: { name: 'Default', capacity: this.instanceCount },
       },
       retry: DEPLOYMENT_RETRY,
-      dependsOn,
+      dependsOn: dependsOn.length > 0 ? dependsOn : undefined,
     });
     this.deploymentId = this.resource.id;
 

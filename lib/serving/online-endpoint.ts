@@ -259,7 +259,7 @@ export class OnlineEndpoint extends Construct implements IOnlineEndpoint {
   }
 
   private validateTrafficAndPolicies(): string[] {
-    const v = new Validator(this, `traffic for endpoint '${this.endpointName}'`);
+    const v = new Validator(this, `traffic (endpoint '${this.endpointName}')`);
     const byName = new Map(this.deploymentList.map(d => [d.deploymentName, d]));
     const known = [...byName.keys()].join(', ') || '(none)';
     this.traffic._validateShape(v);
@@ -302,13 +302,14 @@ export class OnlineEndpoint extends Construct implements IOnlineEndpoint {
         fix: 'mirror to a deployment added with this endpoint\'s addDeployment()' });
       return;
     }
+    // A mirror of 0 is "off" (how the Azure CLI stops mirroring), so only a positive share is checked further.
+    if (isToken(m.percent) || !(m.percent > 0)) return;
     const live = this.traffic.weights[name];
     if (typeof live === 'number' && !isToken(live) && live > 0) {
       v.add({ subject: `mirrorTraffic.${name}`, value: `${value}, live ${name}=${live}`,
         rule: 'mirrors to a deployment that also takes live traffic; Azure refuses this',
         fix: `give ${name} live weight 0 while it is mirrored, or stop mirroring it` });
     }
-    if (isToken(m.percent) || !(m.percent > 0)) return;
     if (mine.model.archived) {
       v.add({ subject: `mirrorTraffic.${name}`, value: `${mine.model.label} (archived)`, rule: 'mirrors traffic to an archived model version',
         fix: 'mirror to a version that is not archived' });

@@ -1,10 +1,9 @@
 // Test fixtures for serving: stand-ins for the asset layer's versions, a workspace with every attribute known, and
 // a check of every azapi body against Azure's resource types.
-import { Aspects, ITerraformDependable, TerraformStack } from 'cdktf';
+import { ITerraformDependable, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
 import { ICodeVersion, IEnvironmentVersion, IModelVersion, ModelStage, ModelType } from '../../lib/assets/asset-refs';
 import { MlopsProviders } from '../../lib/core/providers';
-import { AzapiSchemaValidation } from '../../lib/validation/azapi-schema-validation';
 import { validateAzureRequest } from '../../lib/validation/azure-type-validator';
 import { Workspace } from '../../lib/workspace/workspace';
 import { IWorkspace } from '../../lib/workspace/workspace-base';
@@ -19,11 +18,13 @@ export const APPI_ID = `${RG_ID}/providers/Microsoft.Insights/components/appi-ch
 export const REGISTRY_ID = `${RG_ID}/providers/Microsoft.MachineLearningServices/registries/mlr-shared`;
 export const COMPUTE_ID = `${WORKSPACE_ID}/computes/cpu-cluster`;
 
-/** A stack with providers, the schema-validation aspect, and an imported workspace whose attributes are all known. */
+/**
+ * A stack with providers and an imported workspace whose attributes are all known. (`Template.synth` adds the
+ * schema-validation aspect; `expectValidAzapiBodies` checks the bodies again, explicitly.)
+ */
 export function servingStack(): { stack: TerraformStack; workspace: IWorkspace } {
   const stack = testStack();
   MlopsProviders.configure(stack);
-  Aspects.of(stack).add(new AzapiSchemaValidation());
   const workspace = Workspace.fromWorkspaceAttributes(stack, 'Workspace', {
     workspaceId: WORKSPACE_ID,
     location: 'westeurope',
