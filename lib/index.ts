@@ -5,3 +5,6 @@ export * from './core';
 export * from './validation/azapi-schema-validation';
 export * as azuredevops from './bindings/azuredevops';
 export * from './pipelines';
+export * from './workspace';
+export * from './assets';
+export * from './registry';

@@ -2,4 +2,5 @@ export * from './api-versions';
 export * from './arm-id';
 export * from './naming';
 export * from './providers';
+export * from './rbac';
 export { Problem } from './errors';

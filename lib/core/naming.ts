@@ -50,8 +50,9 @@ export class NamingRules {
     'any characters but %, &, \\, ?, /; not ending in "." or space', 'appi-mlops-prod');
   public static readonly USER_ASSIGNED_IDENTITY = rule('user-assigned identity', 3, 128, '^[a-zA-Z0-9][a-zA-Z0-9_-]*$',
     'letters, digits, "-" and "_", starting with a letter or digit', 'id-mlops-prod');
-  public static readonly COMPUTE = rule('compute cluster', 3, 32, '^[a-zA-Z](?!.*--)[a-zA-Z0-9-]*[a-zA-Z0-9]$',
-    'letters, digits and single "-", starting with a letter and ending with a letter or digit', 'cpu-cluster');
+  /** From the resource type's own pattern, stricter than the docs: 3-24 characters, and no "-<digits>" ending. */
+  public static readonly COMPUTE = rule('compute cluster', 3, 24, '^[a-zA-Z](?![a-zA-Z0-9-]*-\\d+$)[a-zA-Z0-9-]{2,23}$',
+    'letters, digits and "-", starting with a letter, not ending in "-" and digits', 'cpu-cluster');
   public static readonly ONLINE_ENDPOINT = rule('online endpoint', 3, 32, '^[a-zA-Z](?!.*--)[a-zA-Z0-9-]*[a-zA-Z0-9]$',
     'letters, digits and single "-", starting with a letter and ending with a letter or digit; unique in its Azure region',
     'churn-prod');

@@ -40,6 +40,15 @@ export interface MlopsProvidersProps {
    * @default false - destroy leaves soft-deleted vaults and workspaces recoverable and refuses to empty resource groups
    */
   readonly allowDataLossOnDestroy?: boolean;
+  /**
+   * Whether Terraform may call storage data-plane endpoints (blob, queue). Storage accounts this library creates
+   * refuse public network access, so from a runner outside their network every data-plane call fails with 403:
+   * turn this off there, and azurerm manages storage through ARM only. Uploading local model and code files
+   * (`ModelSource.fromLocalPath`) is a data-plane call and needs a runner that can reach the account.
+   * @see https://registry.terraform.io/providers/hashicorp/azurerm/latest/docs#data_plane_available
+   * @default true - azurerm's default: a runner with network access to the storage accounts
+   */
+  readonly storageDataPlaneAvailable?: boolean;
 }
 
 /** The Terraform version this library's output needs: `sensitive_body` and write-only arguments came in 1.11. */
@@ -131,6 +140,7 @@ export class MlopsProviders extends Construct {
         resourceGroup: [{ preventDeletionIfContainsResources: !allowLoss }],
         logAnalyticsWorkspace: [{ permanentlyDeleteOnDestroy: allowLoss }],
         applicationInsights: [{ disableGeneratedRule: false }],
+        storage: props.storageDataPlaneAvailable === undefined ? undefined : [{ dataPlaneAvailable: props.storageDataPlaneAvailable }],
       }],
     });
 

@@ -4,6 +4,10 @@ import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
 import { MlopsValidationError } from '../core/errors';
 import { BuiltInRole, grantRole, IPrincipal } from '../core/rbac';
 import { isToken } from '../core/validation';
+import { CodeAsset, CodeAssetOptions } from '../assets/code-asset';
+import { DataAsset, DataAssetOptions } from '../assets/data-asset';
+import { Environment, EnvironmentOptions } from '../assets/environment';
+import { Model, ModelOptions } from '../assets/model';
 
 /** Where this library uploads artifacts (models, code) for a workspace: a blob container behind a datastore. */
 export interface ArtifactStoreAttributes {
@@ -53,6 +57,15 @@ export interface IWorkspace extends IConstruct {
   grantArtifactStoreWrite(principal: IPrincipal): RoleAssignment;
   /** AcrPull on the workspace's container registry (e.g. for an endpoint identity). */
   grantContainerRegistryPull(principal: IPrincipal): RoleAssignment;
+
+  /** Declares a model (a container of versions) in the workspace: `workspace.addModel('churn').addVersion('3', {...})`. */
+  addModel(id: string, options?: ModelOptions): Model;
+  /** Declares an environment (a container of environment versions) in the workspace. */
+  addEnvironment(id: string, options?: EnvironmentOptions): Environment;
+  /** Declares a data asset (a container of data versions) in the workspace. */
+  addDataAsset(id: string, options: DataAssetOptions): DataAsset;
+  /** Declares a code asset (a container of code versions, e.g. scoring scripts) in the workspace. */
+  addCode(id: string, options?: CodeAssetOptions): CodeAsset;
 }
 
 /** Attributes of an existing workspace, for `Workspace.fromWorkspaceAttributes`. */
@@ -131,6 +144,22 @@ export abstract class WorkspaceBase extends Construct implements IWorkspace {
     const parts = [store.storageAccountId, 'blobServices/default/containers', store.containerName];
     // A Terraform join rather than string interpolation, so the role definition id can split it in Terraform.
     return isToken(store.storageAccountId) || isToken(store.containerName) ? Token.asString(Fn.join('/', parts)) : parts.join('/');
+  }
+
+  public addModel(id: string, options: ModelOptions = {}): Model {
+    return Model.inWorkspace(this, id, options);
+  }
+
+  public addEnvironment(id: string, options: EnvironmentOptions = {}): Environment {
+    return Environment.inWorkspace(this, id, options);
+  }
+
+  public addDataAsset(id: string, options: DataAssetOptions): DataAsset {
+    return DataAsset.inWorkspace(this, id, options);
+  }
+
+  public addCode(id: string, options: CodeAssetOptions = {}): CodeAsset {
+    return CodeAsset.inWorkspace(this, id, options);
   }
 }
 

@@ -10,7 +10,7 @@ const CASES: Array<[string, NamingRule, string[], string[]]> = [
   ['Log Analytics', NamingRules.LOG_ANALYTICS_WORKSPACE, ['log1', 'log-mlops-prod'], ['lo', '-log', 'log-', 'l'.repeat(64)]],
   ['online endpoint', NamingRules.ONLINE_ENDPOINT, ['abc', 'churn-prod-1'], ['ab', '1abc', 'churn--prod', 'churn-', 'a'.repeat(33), 'churn_prod']],
   ['online deployment', NamingRules.ONLINE_DEPLOYMENT, ['blue', 'green-2'], ['bl', '2blue', 'blue_1']],
-  ['compute', NamingRules.COMPUTE, ['cpu', 'gpu-cluster-1'], ['cp', '1cpu', 'cpu-', 'c'.repeat(33)]],
+  ['compute', NamingRules.COMPUTE, ['cpu', 'gpu-cluster-a', 'c'.repeat(24)], ['cp', '1cpu', 'cpu-1', 'c'.repeat(25)]],
   ['asset name', NamingRules.ASSET_NAME, ['m', 'churn-model_v2'], ['', '-m', 'churn model', 'm'.repeat(256)]],
   ['asset version', NamingRules.ASSET_VERSION, ['1', '10', '1.2.0', 'v3-rc_1'], ['', '.1', '1/2', '1 2']],
   ['datastore', NamingRules.DATASTORE, ['model_artifacts'], ['model-artifacts', '']],

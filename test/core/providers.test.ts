@@ -64,3 +64,9 @@ describe('MlopsProviders', () => {
     expect(parsed.terraform[0].required_providers[0].azapi).toEqual({ source: 'Azure/azapi', version: '~> 2.12' });
   });
 });
+
+test('storageDataPlaneAvailable: false keeps azurerm off storage data planes (runners outside the network)', () => {
+  const stack = testStack();
+  MlopsProviders.configure(stack, { storageDataPlaneAvailable: false });
+  expect(Template.synth(stack).provider('azurerm')[0].features[0].storage).toEqual([{ data_plane_available: false }]);
+});
