@@ -48,7 +48,7 @@ export class BlueGreenStack extends TerraformStack {
     const green = this.endpoint.addDeployment('green', { model: DeploymentModel.fromModelVersion(v4) });
     const shadow = this.endpoint.addDeployment('shadow', { model: DeploymentModel.fromModelVersion(v5), instanceCount: 3 });
 
-    this.endpoint.setTraffic(Traffic.canary(blue, green, 10));
+    this.endpoint.routeTraffic(Traffic.canary(blue, green, 10));
     this.endpoint.mirror(shadow, 20);
   }
 }

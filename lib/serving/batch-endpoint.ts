@@ -163,7 +163,7 @@ export class BatchEndpoint extends Construct {
   }
 
   /** Makes `deployment` the default. */
-  public setDefaultDeployment(deployment: IBatchDeployment): void {
+  public makeDefault(deployment: IBatchDeployment): void {
     this.defaultDeployment = deployment;
   }
 
@@ -182,7 +182,7 @@ export class BatchEndpoint extends Construct {
     const names = this.deploymentList.map(d => d.deploymentName).join(', ');
     if (this.deploymentList.length > 1 && !this.defaultDeployment) {
       v.add({ subject: 'defaults.deploymentName', value: '(not set)', rule: `is ambiguous: the endpoint has ${this.deploymentList.length} deployments (${names})`,
-        fix: 'pass isDefault: true to one addDeployment(), or call setDefaultDeployment()' });
+        fix: 'pass isDefault: true to one addDeployment(), or call makeDefault()' });
     }
     if (this.defaultDeployment && !this.deploymentList.includes(this.defaultDeployment as BatchDeployment)) {
       v.add({ subject: 'defaults.deploymentName', value: JSON.stringify(this.defaultDeployment.deploymentName),

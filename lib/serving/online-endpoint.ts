@@ -79,7 +79,7 @@ export interface OnlineEndpointProps {
  * const endpoint = new OnlineEndpoint(this, 'churn', { workspace });
  * const blue = endpoint.addDeployment('blue', { model: DeploymentModel.fromModelVersion(v3) });
  * const green = endpoint.addDeployment('green', { model: DeploymentModel.fromModelVersion(v4) });
- * endpoint.setTraffic(Traffic.canary(blue, green, 10));
+ * endpoint.routeTraffic(Traffic.canary(blue, green, 10));
  * ```
  *
  * Rollback is pointing traffic back (`Traffic.allTo(blue)`): the previous deployment stays until it is removed.
@@ -191,8 +191,8 @@ export class OnlineEndpoint extends Construct implements IOnlineEndpoint {
     return deployment;
   }
 
-  /** Sets the live traffic (replacing any earlier call). @default Traffic.none() */
-  public setTraffic(traffic: Traffic): void {
+  /** Routes live traffic between the deployments (replacing any earlier call). Until called, none takes traffic. */
+  public routeTraffic(traffic: Traffic): void {
     this.traffic = traffic;
     this.protectLiveDeployments();
   }

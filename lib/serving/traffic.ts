@@ -21,9 +21,9 @@ export interface TrafficEntry {
  * or there is no traffic at all.
  *
  * ```ts
- * endpoint.setTraffic(Traffic.allTo(blue));                 // blue/green: everything to one deployment
- * endpoint.setTraffic(Traffic.canary(blue, green, 10));     // canary: 90 to blue, 10 to green
- * endpoint.setTraffic(Traffic.split({ blue: 50, green: 50 })); // A/B test, by deployment name
+ * endpoint.routeTraffic(Traffic.allTo(blue));                 // blue/green: everything to one deployment
+ * endpoint.routeTraffic(Traffic.canary(blue, green, 10));     // canary: 90 to blue, 10 to green
+ * endpoint.routeTraffic(Traffic.split({ blue: 50, green: 50 })); // A/B test, by deployment name
  * ```
  */
 export class Traffic {

@@ -75,7 +75,7 @@ describe('BatchEndpoint', () => {
     endpoint.addDeployment('a-dep', { model: DeploymentModel.fromModelVersion(new FakeModelVersion(stack, 'v3', { version: '3' })), computeId: COMPUTE_ID });
     endpoint.addDeployment('b-dep', { model: DeploymentModel.fromModelVersion(new FakeModelVersion(stack, 'v4', { version: '4' })), computeId: COMPUTE_ID });
     expect(thrownMessage(() => Template.synth(stack))).toMatch(/defaults\.deploymentName .* is ambiguous: the endpoint has 2 deployments \(a-dep, b-dep\)/);
-    endpoint.setDefaultDeployment(endpoint.deployments[1]);
+    endpoint.makeDefault(endpoint.deployments[1]);
     expect(() => Template.synth(stack)).not.toThrow();
   });
 

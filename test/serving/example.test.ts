@@ -36,6 +36,6 @@ describe('examples/blue-green', () => {
       source = source.replace(removed.join('\n'), added.join('\n'));
     }
     // After both diffs the code is back where it started, with all traffic on blue.
-    expect(source).toContain('this.endpoint.setTraffic(Traffic.allTo(blue));');
+    expect(source).toContain('this.endpoint.routeTraffic(Traffic.allTo(blue));');
   });
 });

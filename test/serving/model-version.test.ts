@@ -23,7 +23,7 @@ describe('serving a real ModelVersion from the assets layer', () => {
     });
     const blue = endpoint.addDeployment('blue', { model: DeploymentModel.fromModelVersion(v3) });
     const green = endpoint.addDeployment('green', { model: DeploymentModel.fromModelVersion(v4) });
-    endpoint.setTraffic(Traffic.canary(blue, green, 10));
+    endpoint.routeTraffic(Traffic.canary(blue, green, 10));
     return { stack, v3, v4 };
   }
 

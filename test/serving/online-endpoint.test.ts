@@ -30,7 +30,7 @@ describe('OnlineEndpoint', () => {
 
   test('the endpoint body never carries traffic, and ignores the paths the traffic patch owns', () => {
     const { stack, endpoint, blue } = blueGreen();
-    endpoint.setTraffic(Traffic.allTo(blue));
+    endpoint.routeTraffic(Traffic.allTo(blue));
     const t = Template.synth(stack);
     const ep = t.resourceWithProperties('azapi_resource', { type: ENDPOINT_TYPE });
     expect(ep.attributes.body.properties.traffic).toBeUndefined();
@@ -48,7 +48,7 @@ describe('OnlineEndpoint', () => {
 
   test('the chain is endpoint → deployments → one traffic patch that depends on every deployment', () => {
     const { stack, endpoint, blue, green } = blueGreen();
-    endpoint.setTraffic(Traffic.canary(blue, green, 10));
+    endpoint.routeTraffic(Traffic.canary(blue, green, 10));
     const t = Template.synth(stack);
     const ep = t.resourceWithProperties('azapi_resource', { type: ENDPOINT_TYPE });
     const deployments = t.resourcesWithProperties('azapi_resource', { type: DEPLOYMENT_TYPE });
@@ -66,7 +66,7 @@ describe('OnlineEndpoint', () => {
 
   test('the traffic patch writes every deployment, 0 for those without traffic, and mirror traffic likewise', () => {
     const { stack, endpoint, blue } = blueGreen();
-    endpoint.setTraffic(Traffic.allTo(blue));
+    endpoint.routeTraffic(Traffic.allTo(blue));
     const t = Template.synth(stack);
     expect(t.resources('azapi_update_resource')[0].attributes.body).toEqual({
       properties: { traffic: { blue: 100, green: 0 }, mirrorTraffic: { blue: 0, green: 0 } },
@@ -80,14 +80,14 @@ describe('OnlineEndpoint', () => {
     ['no traffic', () => Traffic.none(), { blue: 0, green: 0 }],
   ])('%s is written as the traffic map', (_what, traffic, expected) => {
     const { stack, endpoint, blue, green } = blueGreen();
-    endpoint.setTraffic(traffic(blue, green));
+    endpoint.routeTraffic(traffic(blue, green));
     const t = Template.synth(stack);
     expect(t.resources('azapi_update_resource')[0].attributes.body.properties.traffic).toEqual(expected);
   });
 
   test('mirror traffic goes to the one deployment without live traffic', () => {
     const { stack, endpoint, blue, green } = blueGreen();
-    endpoint.setTraffic(Traffic.allTo(blue));
+    endpoint.routeTraffic(Traffic.allTo(blue));
     endpoint.mirror(green, 20);
     const t = Template.synth(stack);
     expect(t.resources('azapi_update_resource')[0].attributes.body.properties).toEqual({
@@ -98,9 +98,9 @@ describe('OnlineEndpoint', () => {
 
   test('rollback is pointing traffic back: both deployments stay, only the patch body changes', () => {
     const rollout = blueGreen();
-    rollout.endpoint.setTraffic(Traffic.allTo(rollout.green));
+    rollout.endpoint.routeTraffic(Traffic.allTo(rollout.green));
     const rollback = blueGreen();
-    rollback.endpoint.setTraffic(Traffic.allTo(rollback.blue));
+    rollback.endpoint.routeTraffic(Traffic.allTo(rollback.blue));
     const a = Template.synth(rollout.stack);
     const b = Template.synth(rollback.stack);
     expect(a.resources('azapi_resource')).toEqual(b.resources('azapi_resource'));
@@ -169,7 +169,7 @@ describe('OnlineEndpoint', () => {
 
     test('only deployments taking live traffic are protected with prevent_destroy', () => {
       const { stack, endpoint, blue, green } = blueGreen({ production: true });
-      endpoint.setTraffic(Traffic.allTo(blue));
+      endpoint.routeTraffic(Traffic.allTo(blue));
       endpoint.mirror(green, 10);
       const t = Template.synth(stack);
       expect(t.resourceWithProperties('azapi_resource', { name: 'blue' }).attributes.lifecycle).toEqual({ prevent_destroy: true });
@@ -178,8 +178,8 @@ describe('OnlineEndpoint', () => {
 
     test('protection follows the traffic: after a cut-over, the new live deployment is the protected one', () => {
       const { stack, endpoint, blue, green } = blueGreen({ production: true });
-      endpoint.setTraffic(Traffic.allTo(blue));
-      endpoint.setTraffic(Traffic.allTo(green));
+      endpoint.routeTraffic(Traffic.allTo(blue));
+      endpoint.routeTraffic(Traffic.allTo(green));
       const t = Template.synth(stack);
       expect(t.resourceWithProperties('azapi_resource', { name: 'blue' }).attributes.lifecycle).toBeUndefined();
       expect(t.resourceWithProperties('azapi_resource', { name: 'green' }).attributes.lifecycle).toEqual({ prevent_destroy: true });
@@ -187,7 +187,7 @@ describe('OnlineEndpoint', () => {
 
     test('outside production nothing is protected', () => {
       const { stack, endpoint, blue } = blueGreen();
-      endpoint.setTraffic(Traffic.allTo(blue));
+      endpoint.routeTraffic(Traffic.allTo(blue));
       Template.synth(stack).allResources('azapi_resource', r => r.attributes.lifecycle === undefined, 'having no lifecycle');
     });
   });

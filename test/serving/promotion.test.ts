@@ -13,7 +13,7 @@ function canary(green: { stage?: ModelStage; metrics?: { [k: string]: number } }
   const endpoint = new OnlineEndpoint(stack, 'churn', { workspace, endpointName: 'churn-prod', promotionPolicy: policy });
   const blue = endpoint.addDeployment('blue', { model: DeploymentModel.fromModelVersion(v3) });
   const greenDeployment = endpoint.addDeployment('green', { model: DeploymentModel.fromModelVersion(v4) });
-  endpoint.setTraffic(Traffic.canary(blue, greenDeployment, 10));
+  endpoint.routeTraffic(Traffic.canary(blue, greenDeployment, 10));
   return { stack, endpoint, blue, green: greenDeployment };
 }
 
@@ -70,7 +70,7 @@ describe('promotion gates', () => {
     const v3 = new FakeModelVersion(stack, 'v3', { version: '3', metrics: { auc: 0.87, latency_ms: 120 } });
     const v4 = new FakeModelVersion(stack, 'v4', { version: '4', stage: ModelStage.DEVELOPMENT, metrics: { auc: 0.5 } });
     const endpoint = new OnlineEndpoint(stack, 'churn', { workspace, endpointName: 'churn-prod', promotionPolicy: policy });
-    endpoint.setTraffic(Traffic.allTo(endpoint.addDeployment('blue', { model: DeploymentModel.fromModelVersion(v3) })));
+    endpoint.routeTraffic(Traffic.allTo(endpoint.addDeployment('blue', { model: DeploymentModel.fromModelVersion(v3) })));
     endpoint.mirror(endpoint.addDeployment('green', { model: DeploymentModel.fromModelVersion(v4) }), 20);
     expect(() => Template.synth(stack)).not.toThrow();
   });
@@ -79,7 +79,7 @@ describe('promotion gates', () => {
     const { stack, workspace } = servingStack();
     const endpoint = new OnlineEndpoint(stack, 'churn', { workspace, endpointName: 'churn-prod', promotionPolicy: new PromotionPolicy({ minimumStage: ModelStage.STAGING }) });
     const uri = 'azureml://registries/mlr-shared/models/churn/versions/3';
-    endpoint.setTraffic(Traffic.allTo(endpoint.addDeployment('blue', { model: DeploymentModel.fromUri(uri, { modelType: ModelType.MLFLOW }) })));
+    endpoint.routeTraffic(Traffic.allTo(endpoint.addDeployment('blue', { model: DeploymentModel.fromUri(uri, { modelType: ModelType.MLFLOW }) })));
     expect(thrownMessage(() => Template.synth(stack))).toMatch(/churn:3 stage unknown.*pass \{ stage \} to DeploymentModel.fromUri/);
   });
 

@@ -29,9 +29,9 @@ function build(s: Scenario) {
   }));
   const pick = (i: number) => deployments[i % Math.max(deployments.length, 1)];
   const t = s.traffic;
-  if (t.kind === 'split') endpoint.setTraffic(Traffic.split(t.weights));
-  else if (deployments.length > 0 && t.kind === 'canary') endpoint.setTraffic(Traffic.canary(pick(t.stable), pick(t.candidate), t.percent));
-  else if (deployments.length > 0 && t.kind === 'allTo') endpoint.setTraffic(Traffic.allTo(pick(t.target)));
+  if (t.kind === 'split') endpoint.routeTraffic(Traffic.split(t.weights));
+  else if (deployments.length > 0 && t.kind === 'canary') endpoint.routeTraffic(Traffic.canary(pick(t.stable), pick(t.candidate), t.percent));
+  else if (deployments.length > 0 && t.kind === 'allTo') endpoint.routeTraffic(Traffic.allTo(pick(t.target)));
   if (s.mirror && deployments.length > 0) endpoint.mirror(pick(s.mirror.target), s.mirror.percent);
   return { stack, endpoint, meta: s.deployments };
 }
