@@ -1,0 +1,46 @@
+// Benchmark app: one workspace model with BENCH_MODEL_VERSIONS versions, half uploaded content-addressed from local
+// files (written to a temp folder first, outside the timed synth's hot path but inside the process), half from
+// training-job outputs; each with metrics, lineage and a stage — the cost a team with a long model history pays.
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { App, TerraformStack } from 'cdktf';
+import { ModelStage } from '../../lib/assets/asset-refs';
+import { ModelSource } from '../../lib/assets/model-source';
+import { MlopsProviders } from '../../lib/core/providers';
+import { Workspace } from '../../lib/workspace/workspace';
+
+const count = Number(process.env.BENCH_MODEL_VERSIONS ?? 100);
+const RG = '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-bench';
+
+const files = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-models-'));
+const app = new App();
+const stack = new TerraformStack(app, 'bench');
+MlopsProviders.configure(stack);
+const workspace = Workspace.fromWorkspaceAttributes(stack, 'ws', {
+  workspaceId: `${RG}/providers/Microsoft.MachineLearningServices/workspaces/mlw-bench`,
+  location: 'westeurope',
+  artifactStore: {
+    storageAccountId: `${RG}/providers/Microsoft.Storage/storageAccounts/stbench`,
+    storageAccountName: 'stbench', containerName: 'model-artifacts', datastoreName: 'model_artifacts',
+  },
+});
+const model = workspace.addModel('churn');
+for (let v = 1; v <= count; v++) {
+  let source: ModelSource;
+  if (v % 2 === 0) {
+    const file = path.join(files, `model-${v}.pkl`);
+    fs.writeFileSync(file, `weights of version ${v}\n`.repeat(64));
+    source = ModelSource.fromLocalPath(file);
+  } else {
+    source = ModelSource.fromJobOutput(`train-${v}`, { path: 'model' });
+  }
+  model.addVersion(String(v), {
+    source,
+    metrics: { auc: 0.8 + (v % 100) / 1000, f1: 0.7 },
+    stage: v === count ? ModelStage.PRODUCTION : ModelStage.DEVELOPMENT,
+    lineage: { trainingJob: `train-${v}`, sourceCommit: `c0ffee${v}` },
+  });
+}
+app.synth();
+fs.rmSync(files, { recursive: true, force: true });
