@@ -1,3 +1,4 @@
+import { Op, Token } from 'cdktf';
 import { renderValue } from '../core/errors';
 import { isToken, Validator } from '../core/validation';
 import type { IOnlineDeployment } from './online-deployment';
@@ -50,7 +51,7 @@ export class Traffic {
   /** `percent` of requests to `candidate`, the rest to `stable`. */
   public static canary(stable: IOnlineDeployment, candidate: IOnlineDeployment, percent: number): Traffic {
     return new Traffic([
-      { name: stable.deploymentName, weight: isToken(percent) ? percent : 100 - percent, deployment: stable },
+      { name: stable.deploymentName, weight: isToken(percent) ? Token.asNumber(Op.sub(100, percent)) : 100 - percent, deployment: stable },
       { name: candidate.deploymentName, weight: percent, deployment: candidate },
     ], 'canary', percent);
   }

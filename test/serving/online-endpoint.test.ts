@@ -1,4 +1,4 @@
-import { AnnotationMetadataEntryType } from 'cdktf';
+import { AnnotationMetadataEntryType, TerraformVariable } from 'cdktf';
 import { DeploymentModel, EndpointAuthMode, OnlineEndpoint, Traffic } from '../../lib/serving';
 import { Template } from '../support/template';
 import { expectValidAzapiBodies, FakeModelVersion, servingStack, thrownMessage } from './fixtures';
@@ -83,6 +83,16 @@ describe('OnlineEndpoint', () => {
     endpoint.routeTraffic(traffic(blue, green));
     const t = Template.synth(stack);
     expect(t.resources('azapi_update_resource')[0].attributes.body.properties.traffic).toEqual(expected);
+  });
+
+  test('a canary percent known only at apply (a variable) is written as an expression, and not guessed at synth', () => {
+    const { stack, endpoint, blue, green } = blueGreen();
+    const percent = new TerraformVariable(stack, 'canary_percent', { type: 'number', default: 10 });
+    endpoint.routeTraffic(Traffic.canary(blue, green, percent.numberValue));
+    const t = Template.synth(stack);
+    expect(t.resources('azapi_update_resource')[0].attributes.body.properties.traffic).toEqual({
+      blue: '${(100 - var.canary_percent)}', green: '${var.canary_percent}',
+    });
   });
 
   test('mirror traffic goes to the one deployment without live traffic', () => {
