@@ -8,3 +8,4 @@ export * from './pipelines';
 export * from './workspace';
 export * from './assets';
 export * from './registry';
+export * from './serving';

@@ -80,7 +80,7 @@ export class NamingRules {
 export function namingProblem(subject: string, value: string, rule: NamingRule): Problem | undefined {
   const broken: string[] = [];
   if (value.length < rule.minLength || value.length > rule.maxLength) {
-    broken.push(`is ${value.length} characters long; a ${rule.resource} name must be ${rule.minLength}-${rule.maxLength}`);
+    broken.push(`is ${value.length} characters long; ${/^([aeiou]|ML )/i.test(rule.resource) ? 'an' : 'a'} ${rule.resource} name must be ${rule.minLength}-${rule.maxLength}`);
   }
   if (!new RegExp(rule.pattern).test(value)) {
     broken.push(`breaks the ${rule.resource} naming rule: ${rule.description}`);

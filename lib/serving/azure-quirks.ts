@@ -1,15 +1,12 @@
 // Azure ML serving quirks, encoded once. Each entry says why.
-import { TerraformResource } from 'cdktf';
-import { AzapiRetry } from '../bindings/azapi';
+import { AzapiResource, AzapiRetry } from '../bindings/azapi';
 
 /**
  * Sets azapi's `ignore_body_changes` (v2.12+, write-only, Terraform 1.11+): on update, azapi sends Azure's current
  * value for each listed body path instead of the configured one, and never plans a diff for them.
- *
- * Written as a raw attribute because the `AzapiResource` binding does not bind `ignore_body_changes` yet.
  */
-export function ignoreBodyChanges(resource: TerraformResource, paths: string[]): void {
-  resource.addOverride('ignore_body_changes', paths);
+export function ignoreBodyChanges(resource: AzapiResource, paths: string[]): void {
+  resource.ignoreBodyChanges = [...new Set([...(resource.ignoreBodyChanges ?? []), ...paths])];
 }
 
 /**

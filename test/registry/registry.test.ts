@@ -93,7 +93,7 @@ describe('Registry', () => {
   test('when the name or resource group id is invalid, synth fails with the rule', () => {
     const { stack } = workspaceStack();
     expect(() => new Registry(stack, 'Registry', { name: 'r', resourceGroupId: 'rg-ml', location: 'westeurope' }))
-      .toThrow(/name \(value: "r"\) is 1 characters long; a ML registry name must be 3-32[\s\S]*resourceGroupId \(value: "rg-ml"\) must be the ARM id of a resource group/);
+      .toThrow(/name \(value: "r"\) is 1 characters long; an ML registry name must be 3-32[\s\S]*resourceGroupId \(value: "rg-ml"\) must be the ARM id of a resource group/);
   });
 });
 

@@ -100,7 +100,7 @@ describe('OnlineDeployment', () => {
   });
 
   test.each([
-    [{ deploymentName: 'b' }, /deploymentName \(value: "b"\) is 1 characters long; a online deployment name must be 3-32/],
+    [{ deploymentName: 'b' }, /deploymentName \(value: "b"\) is 1 characters long; an online deployment name must be 3-32/],
     [{ instanceCount: 0 }, /instanceCount \(value: 0\) must be at least 1/],
     [{ instanceType: InstanceType.of('DS3') }, /instanceType \(value: "DS3"\) is not an Azure VM size/],
     [{ requestSettings: { requestTimeoutMs: 200000 } }, /requestSettings\.requestTimeoutMs \(value: 200000\) must be between 1 and 180000/],

@@ -35,6 +35,11 @@ export interface AzapiResourceConfig extends cdktf.TerraformMetaArguments {
   readonly ignoreMissingProperty?: boolean | cdktf.IResolvable;
   /** Drop null properties from the request and the diff. @default false */
   readonly ignoreNullProperty?: boolean | cdktf.IResolvable;
+  /**
+   * Body paths (dot notation) whose changes azapi ignores: on update it sends Azure's current value for them.
+   * Write-only (azapi 2.12+, Terraform 1.11+).
+   */
+  readonly ignoreBodyChanges?: string[];
   /** Replace the resource when this value changes (null never triggers). A dynamic attribute. */
   readonly replaceTriggersExternalValues?: { [key: string]: any };
   /** Paths in `body` whose changes force replacement, e.g. `["properties.modelUri"]`. */
@@ -52,6 +57,7 @@ export class AzapiResource extends cdktf.TerraformResource {
   public static readonly tfResourceType = 'azapi_resource';
 
   private readonly config: AzapiResourceConfig;
+  private _ignoreBodyChanges?: string[];
 
   constructor(scope: Construct, id: string, config: AzapiResourceConfig) {
     super(scope, id, {
@@ -67,6 +73,16 @@ export class AzapiResource extends cdktf.TerraformResource {
     });
     validateAzapiArguments(this, 'azapi_resource', config);
     this.config = config;
+    this._ignoreBodyChanges = config.ignoreBodyChanges;
+  }
+
+  /** Body paths whose changes azapi ignores; settable after construction, as in generated bindings. */
+  public get ignoreBodyChanges(): string[] | undefined {
+    return this._ignoreBodyChanges;
+  }
+
+  public set ignoreBodyChanges(paths: string[] | undefined) {
+    this._ignoreBodyChanges = paths;
   }
 
   /** The ARM resource id. */
@@ -125,6 +141,7 @@ export class AzapiResource extends cdktf.TerraformResource {
       ignore_casing: cdktf.booleanToTerraform(c.ignoreCasing),
       ignore_missing_property: cdktf.booleanToTerraform(c.ignoreMissingProperty),
       ignore_null_property: cdktf.booleanToTerraform(c.ignoreNullProperty),
+      ignore_body_changes: cdktf.listMapper(cdktf.stringToTerraform, false)(this._ignoreBodyChanges),
       replace_triggers_external_values: dynamicToTerraform(c.replaceTriggersExternalValues),
       replace_triggers_refs: cdktf.listMapper(cdktf.stringToTerraform, false)(c.replaceTriggersRefs),
       locks: cdktf.listMapper(cdktf.stringToTerraform, false)(c.locks),
@@ -148,6 +165,7 @@ export class AzapiResource extends cdktf.TerraformResource {
       ignore_casing: simple(cdktf.booleanToHclTerraform(c.ignoreCasing), 'boolean'),
       ignore_missing_property: simple(cdktf.booleanToHclTerraform(c.ignoreMissingProperty), 'boolean'),
       ignore_null_property: simple(cdktf.booleanToHclTerraform(c.ignoreNullProperty), 'boolean'),
+      ignore_body_changes: list(cdktf.listMapperHcl(cdktf.stringToHclTerraform, false)(this._ignoreBodyChanges), 'stringList'),
       replace_triggers_external_values: dynamicToHclTerraform(c.replaceTriggersExternalValues),
       replace_triggers_refs: list(cdktf.listMapperHcl(cdktf.stringToHclTerraform, false)(c.replaceTriggersRefs), 'stringList'),
       locks: list(cdktf.listMapperHcl(cdktf.stringToHclTerraform, false)(c.locks), 'stringList'),
