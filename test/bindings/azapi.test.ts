@@ -28,6 +28,7 @@ describe('azapi_resource binding', () => {
       ignoreCasing: false,
       ignoreMissingProperty: true,
       ignoreNullProperty: true,
+      ignoreBodyChanges: ['properties.traffic'],
       replaceTriggersExternalValues: { contentHash: 'abc' },
       replaceTriggersRefs: ['properties.storageAccount'],
       locks: ['/lock/1'],
@@ -49,6 +50,7 @@ describe('azapi_resource binding', () => {
       ignore_casing: false,
       ignore_missing_property: true,
       ignore_null_property: true,
+      ignore_body_changes: ['properties.traffic'],
       replace_triggers_external_values: { contentHash: 'abc' },
       replace_triggers_refs: ['properties.storageAccount'],
       locks: ['/lock/1'],
@@ -147,7 +149,7 @@ describe('HCL synthesis (cdktf synth --hcl)', () => {
     new AzapiResource(stack, 'v', {
       type: 'Microsoft.MachineLearningServices/workspaces/models/versions@2026-05-01', name: '3', parentId: '/p',
       identity: { type: 'SystemAssigned' }, body, retry: { errorMessageRegex: ['Conflict'] }, timeouts: { create: '1h' },
-      tags: { stage: 'Production' },
+      tags: { stage: 'Production' }, ignoreBodyChanges: ['properties.stage'],
     });
     new AzapiUpdateResource(stack, 'u', { type: WORKSPACE, resourceId: '/w', body: { properties: { a: '10' } } });
     const hcl = Testing.synthHcl(stack);
@@ -159,6 +161,7 @@ describe('HCL synthesis (cdktf synth --hcl)', () => {
     expect(v.retry).toEqual({ error_message_regex: ['Conflict'] });
     expect(v.timeouts).toEqual([{ create: '1h' }]);
     expect(v.tags).toEqual({ stage: 'Production' });
+    expect(v.ignore_body_changes).toEqual(['properties.stage']);
     expect(parsed.resource.azapi_update_resource.u[0].body).toEqual({ properties: { a: '10' } });
   });
 });
