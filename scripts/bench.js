@@ -38,6 +38,7 @@ fs.cpSync(path.join(root, 'lib', 'validation', 'azure-types'), path.join(build, 
 const scenarios = [
   { name: 'baseline (cdktf + 1 azurerm resource)', key: 'baseline', entry: path.join(root, 'scripts/bench/baseline-app.js') },
   { name: 'examples/quickstart', key: 'quickstart', entry: path.join(build, 'examples/quickstart/main.js') },
+  { name: 'examples/estate (the main example)', key: 'estate', entry: path.join(build, 'examples/estate/main.js') },
 ];
 for (const count of [10, 100, 1000]) {
   const entry = path.join(build, 'scripts/bench/versions-app.js');

@@ -1,33 +1,29 @@
 import { TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
 import { ResourceGroup } from '@cdktf/provider-azurerm/lib/resource-group';
-import { AzapiResource } from '../../lib/bindings/azapi';
-import { MlopsProviders, mlType } from '../../lib/core';
+import { ModelType } from '../../lib/assets/asset-refs';
+import { ModelSource } from '../../lib/assets/model-source';
+import { MlopsProviders } from '../../lib/core/providers';
+import { DeploymentModel, OnlineEndpoint, Traffic } from '../../lib/serving';
+import { Workspace } from '../../lib/workspace/workspace';
 
-/** The quickstart: providers configured once, a resource group, and an Azure ML registry through azapi. */
+/** The smallest useful app: a secure workspace, one model version, and an endpoint serving it. */
 export class QuickstartStack extends TerraformStack {
   constructor(scope: Construct, id: string) {
     super(scope, id);
     MlopsProviders.configure(this);
 
     const rg = new ResourceGroup(this, 'rg', { name: 'rg-mlops-quickstart', location: 'westeurope' });
+    const workspace = new Workspace(this, 'Workspace', { resourceGroup: rg, prefix: 'quickstart' });
 
-    new AzapiResource(this, 'registry', {
-      type: mlType('registries'),
-      name: 'mlr-quickstart',
-      parentId: rg.id,
-      location: rg.location,
-      identity: { type: 'SystemAssigned' },
-      body: {
-        properties: {
-          publicNetworkAccess: 'Disabled',
-          regionDetails: [{
-            location: 'westeurope',
-            acrDetails: [{ systemCreatedAcrAccount: { acrAccountSku: 'Premium' } }],
-            storageAccountDetails: [{ systemCreatedStorageAccount: { storageAccountType: 'Standard_LRS', storageAccountHnsEnabled: false } }],
-          }],
-        },
-      },
+    const v1 = workspace.addModel('churn').addVersion('1', {
+      source: ModelSource.fromJobOutput('train-churn-1', { path: 'model' }),
+      modelType: ModelType.MLFLOW,
+      metrics: { auc: 0.86 },
     });
+
+    const endpoint = new OnlineEndpoint(this, 'Endpoint', { workspace, endpointName: 'churn-quickstart' });
+    const blue = endpoint.addDeployment('blue', { model: DeploymentModel.fromModelVersion(v1) });
+    endpoint.routeTraffic(Traffic.allTo(blue));
   }
 }
