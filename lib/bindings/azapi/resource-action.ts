@@ -7,6 +7,7 @@ import {
   AzapiRetry, AzapiTimeouts, azapiRetryToHclTerraform, azapiRetryToTerraform, azapiTimeoutsToHclTerraform,
   azapiTimeoutsToTerraform, block, dynamicToHclTerraform, dynamicToTerraform, list, map, simple, validateAzapiArguments, withoutUndefined,
 } from './shared';
+import { resourceConfig } from '../meta-arguments';
 
 export interface AzapiResourceActionConfig extends cdktf.TerraformMetaArguments {
   /** `<resource type>@<api-version>` of the target resource. */
@@ -40,17 +41,7 @@ export class AzapiResourceAction extends cdktf.TerraformResource {
   private readonly config: AzapiResourceActionConfig;
 
   constructor(scope: Construct, id: string, config: AzapiResourceActionConfig) {
-    super(scope, id, {
-      terraformResourceType: 'azapi_resource_action',
-      terraformGeneratorMetadata: AZAPI_GENERATOR_METADATA,
-      provider: config.provider,
-      dependsOn: config.dependsOn,
-      count: config.count,
-      lifecycle: config.lifecycle,
-      provisioners: config.provisioners,
-      connection: config.connection,
-      forEach: config.forEach,
-    });
+    super(scope, id, resourceConfig('azapi_resource_action', AZAPI_GENERATOR_METADATA, config));
     validateAzapiArguments(this, 'azapi_resource_action', config);
     this.config = config;
   }

@@ -8,6 +8,7 @@ import {
   dynamicToHclTerraform, dynamicToTerraform, list, map, simple, validateAzapiArguments, withoutUndefined,
 } from './shared';
 import { AZAPI_GENERATOR_METADATA } from './provider';
+import { resourceConfig } from '../meta-arguments';
 
 export interface AzapiResourceConfig extends cdktf.TerraformMetaArguments {
   /** `<resource type>@<api-version>`, e.g. `Microsoft.MachineLearningServices/workspaces@2026-05-01`. */
@@ -60,17 +61,7 @@ export class AzapiResource extends cdktf.TerraformResource {
   private _ignoreBodyChanges?: string[];
 
   constructor(scope: Construct, id: string, config: AzapiResourceConfig) {
-    super(scope, id, {
-      terraformResourceType: 'azapi_resource',
-      terraformGeneratorMetadata: AZAPI_GENERATOR_METADATA,
-      provider: config.provider,
-      dependsOn: config.dependsOn,
-      count: config.count,
-      lifecycle: config.lifecycle,
-      provisioners: config.provisioners,
-      connection: config.connection,
-      forEach: config.forEach,
-    });
+    super(scope, id, resourceConfig('azapi_resource', AZAPI_GENERATOR_METADATA, config));
     validateAzapiArguments(this, 'azapi_resource', config);
     this.config = config;
     this._ignoreBodyChanges = config.ignoreBodyChanges;

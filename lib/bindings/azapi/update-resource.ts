@@ -7,6 +7,7 @@ import {
   AzapiRetry, AzapiTimeouts, azapiRetryToHclTerraform, azapiRetryToTerraform, azapiTimeoutsToHclTerraform,
   azapiTimeoutsToTerraform, block, dynamicToHclTerraform, dynamicToTerraform, list, simple, validateAzapiArguments, withoutUndefined,
 } from './shared';
+import { resourceConfig } from '../meta-arguments';
 
 export interface AzapiUpdateResourceConfig extends cdktf.TerraformMetaArguments {
   /** `<resource type>@<api-version>` of the resource to patch. */
@@ -38,17 +39,7 @@ export class AzapiUpdateResource extends cdktf.TerraformResource {
   private readonly config: AzapiUpdateResourceConfig;
 
   constructor(scope: Construct, id: string, config: AzapiUpdateResourceConfig) {
-    super(scope, id, {
-      terraformResourceType: 'azapi_update_resource',
-      terraformGeneratorMetadata: AZAPI_GENERATOR_METADATA,
-      provider: config.provider,
-      dependsOn: config.dependsOn,
-      count: config.count,
-      lifecycle: config.lifecycle,
-      provisioners: config.provisioners,
-      connection: config.connection,
-      forEach: config.forEach,
-    });
+    super(scope, id, resourceConfig('azapi_update_resource', AZAPI_GENERATOR_METADATA, config));
     validateAzapiArguments(this, 'azapi_update_resource', config);
     this.config = config;
   }

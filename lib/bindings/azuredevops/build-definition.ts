@@ -3,6 +3,7 @@
 import { Construct } from 'constructs';
 import * as cdktf from 'cdktf';
 import { AZUREDEVOPS_GENERATOR_METADATA, argumentValidator, list, simple, withoutUndefined } from './shared';
+import { resourceConfig } from '../meta-arguments';
 
 /** The `repository` block (exactly one). */
 export interface AzuredevopsBuildDefinitionRepository {
@@ -48,17 +49,7 @@ export class AzuredevopsBuildDefinition extends cdktf.TerraformResource {
   private readonly config: AzuredevopsBuildDefinitionConfig;
 
   constructor(scope: Construct, id: string, config: AzuredevopsBuildDefinitionConfig) {
-    super(scope, id, {
-      terraformResourceType: 'azuredevops_build_definition',
-      terraformGeneratorMetadata: AZUREDEVOPS_GENERATOR_METADATA,
-      provider: config.provider,
-      dependsOn: config.dependsOn,
-      count: config.count,
-      lifecycle: config.lifecycle,
-      provisioners: config.provisioners,
-      connection: config.connection,
-      forEach: config.forEach,
-    });
+    super(scope, id, resourceConfig('azuredevops_build_definition', AZUREDEVOPS_GENERATOR_METADATA, config));
     const c = config;
     const v = argumentValidator(this, 'azuredevops_build_definition');
     v.required('name', c.name?.trim(), 'give the pipeline a name');

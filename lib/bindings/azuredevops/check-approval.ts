@@ -3,6 +3,7 @@ import { Construct } from 'constructs';
 import * as cdktf from 'cdktf';
 import { isToken } from '../../core/validation';
 import { AZUREDEVOPS_GENERATOR_METADATA, argumentValidator, list, simple, withoutUndefined } from './shared';
+import { resourceConfig } from '../meta-arguments';
 
 export interface AzuredevopsCheckApprovalConfig extends cdktf.TerraformMetaArguments {
   /** Project GUID; changing it replaces the check. */
@@ -32,17 +33,7 @@ export class AzuredevopsCheckApproval extends cdktf.TerraformResource {
   private readonly config: AzuredevopsCheckApprovalConfig;
 
   constructor(scope: Construct, id: string, config: AzuredevopsCheckApprovalConfig) {
-    super(scope, id, {
-      terraformResourceType: 'azuredevops_check_approval',
-      terraformGeneratorMetadata: AZUREDEVOPS_GENERATOR_METADATA,
-      provider: config.provider,
-      dependsOn: config.dependsOn,
-      count: config.count,
-      lifecycle: config.lifecycle,
-      provisioners: config.provisioners,
-      connection: config.connection,
-      forEach: config.forEach,
-    });
+    super(scope, id, resourceConfig('azuredevops_check_approval', AZUREDEVOPS_GENERATOR_METADATA, config));
     const c = config;
     const v = argumentValidator(this, 'azuredevops_check_approval');
     v.oneOf('targetResourceType', c.targetResourceType, ['endpoint', 'environment', 'queue', 'repository', 'securefile', 'variablegroup']);

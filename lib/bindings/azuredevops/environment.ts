@@ -2,6 +2,7 @@
 import { Construct } from 'constructs';
 import * as cdktf from 'cdktf';
 import { AZUREDEVOPS_GENERATOR_METADATA, argumentValidator, simple, withoutUndefined } from './shared';
+import { resourceConfig } from '../meta-arguments';
 
 export interface AzuredevopsEnvironmentConfig extends cdktf.TerraformMetaArguments {
   /** Project GUID; changing it replaces the environment. */
@@ -21,17 +22,7 @@ export class AzuredevopsEnvironment extends cdktf.TerraformResource {
   private readonly config: AzuredevopsEnvironmentConfig;
 
   constructor(scope: Construct, id: string, config: AzuredevopsEnvironmentConfig) {
-    super(scope, id, {
-      terraformResourceType: 'azuredevops_environment',
-      terraformGeneratorMetadata: AZUREDEVOPS_GENERATOR_METADATA,
-      provider: config.provider,
-      dependsOn: config.dependsOn,
-      count: config.count,
-      lifecycle: config.lifecycle,
-      provisioners: config.provisioners,
-      connection: config.connection,
-      forEach: config.forEach,
-    });
+    super(scope, id, resourceConfig('azuredevops_environment', AZUREDEVOPS_GENERATOR_METADATA, config));
     const v = argumentValidator(this, 'azuredevops_environment');
     v.required('name', config.name?.trim(), 'give the environment a name');
     v.throwIfAny();

@@ -3,6 +3,7 @@
 import { Construct } from 'constructs';
 import * as cdktf from 'cdktf';
 import { AZUREDEVOPS_GENERATOR_METADATA, argumentValidator, list, simple, withoutUndefined } from './shared';
+import { resourceConfig } from '../meta-arguments';
 
 /** The `initialization` block (exactly one). */
 export interface AzuredevopsGitRepositoryInitialization {
@@ -48,17 +49,7 @@ export class AzuredevopsGitRepository extends cdktf.TerraformResource {
   private readonly config: AzuredevopsGitRepositoryConfig;
 
   constructor(scope: Construct, id: string, config: AzuredevopsGitRepositoryConfig) {
-    super(scope, id, {
-      terraformResourceType: 'azuredevops_git_repository',
-      terraformGeneratorMetadata: AZUREDEVOPS_GENERATOR_METADATA,
-      provider: config.provider,
-      dependsOn: config.dependsOn,
-      count: config.count,
-      lifecycle: config.lifecycle,
-      provisioners: config.provisioners,
-      connection: config.connection,
-      forEach: config.forEach,
-    });
+    super(scope, id, resourceConfig('azuredevops_git_repository', AZUREDEVOPS_GENERATOR_METADATA, config));
     const v = argumentValidator(this, 'azuredevops_git_repository');
     const init = config.initialization;
     v.oneOf('initialization.initType', init.initType, ['Uninitialized', 'Clean', 'Import']);

@@ -2,6 +2,7 @@
 import { Construct } from 'constructs';
 import * as cdktf from 'cdktf';
 import { AZUREDEVOPS_GENERATOR_METADATA, argumentValidator, simple, withoutUndefined } from './shared';
+import { resourceConfig } from '../meta-arguments';
 
 export interface AzuredevopsPipelineAuthorizationConfig extends cdktf.TerraformMetaArguments {
   /** Project that owns the protected resource; changing it replaces the authorisation. */
@@ -23,17 +24,7 @@ export class AzuredevopsPipelineAuthorization extends cdktf.TerraformResource {
   private readonly config: AzuredevopsPipelineAuthorizationConfig;
 
   constructor(scope: Construct, id: string, config: AzuredevopsPipelineAuthorizationConfig) {
-    super(scope, id, {
-      terraformResourceType: 'azuredevops_pipeline_authorization',
-      terraformGeneratorMetadata: AZUREDEVOPS_GENERATOR_METADATA,
-      provider: config.provider,
-      dependsOn: config.dependsOn,
-      count: config.count,
-      lifecycle: config.lifecycle,
-      provisioners: config.provisioners,
-      connection: config.connection,
-      forEach: config.forEach,
-    });
+    super(scope, id, resourceConfig('azuredevops_pipeline_authorization', AZUREDEVOPS_GENERATOR_METADATA, config));
     const v = argumentValidator(this, 'azuredevops_pipeline_authorization');
     v.oneOf('type', config.type, ['endpoint', 'queue', 'variablegroup', 'environment', 'repository']);
     v.integer('pipelineId', config.pipelineId, { min: 1 });

@@ -3,6 +3,7 @@
 import { Construct } from 'constructs';
 import * as cdktf from 'cdktf';
 import { AZUREDEVOPS_GENERATOR_METADATA, argumentValidator, simple, withoutUndefined } from './shared';
+import { resourceConfig } from '../meta-arguments';
 
 export interface AzuredevopsProjectConfig extends cdktf.TerraformMetaArguments {
   /** Project name (not blank). */
@@ -26,17 +27,7 @@ export class AzuredevopsProject extends cdktf.TerraformResource {
   private readonly config: AzuredevopsProjectConfig;
 
   constructor(scope: Construct, id: string, config: AzuredevopsProjectConfig) {
-    super(scope, id, {
-      terraformResourceType: 'azuredevops_project',
-      terraformGeneratorMetadata: AZUREDEVOPS_GENERATOR_METADATA,
-      provider: config.provider,
-      dependsOn: config.dependsOn,
-      count: config.count,
-      lifecycle: config.lifecycle,
-      provisioners: config.provisioners,
-      connection: config.connection,
-      forEach: config.forEach,
-    });
+    super(scope, id, resourceConfig('azuredevops_project', AZUREDEVOPS_GENERATOR_METADATA, config));
     const v = argumentValidator(this, 'azuredevops_project');
     v.required('name', config.name?.trim(), 'give the project a name');
     v.oneOf('visibility', config.visibility, ['private', 'public']);

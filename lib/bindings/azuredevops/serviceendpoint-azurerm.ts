@@ -5,6 +5,7 @@ import { Construct } from 'constructs';
 import * as cdktf from 'cdktf';
 import { isToken } from '../../core/validation';
 import { AZUREDEVOPS_GENERATOR_METADATA, argumentValidator, checkUuid, list, simple, withoutUndefined } from './shared';
+import { resourceConfig } from '../meta-arguments';
 
 /** The `credentials` block: present for a *manual* connection that uses your own identity. */
 export interface AzuredevopsServiceendpointAzurermCredentials {
@@ -48,17 +49,7 @@ export class AzuredevopsServiceendpointAzurerm extends cdktf.TerraformResource {
   private readonly config: AzuredevopsServiceendpointAzurermConfig;
 
   constructor(scope: Construct, id: string, config: AzuredevopsServiceendpointAzurermConfig) {
-    super(scope, id, {
-      terraformResourceType: 'azuredevops_serviceendpoint_azurerm',
-      terraformGeneratorMetadata: AZUREDEVOPS_GENERATOR_METADATA,
-      provider: config.provider,
-      dependsOn: config.dependsOn,
-      count: config.count,
-      lifecycle: config.lifecycle,
-      provisioners: config.provisioners,
-      connection: config.connection,
-      forEach: config.forEach,
-    });
+    super(scope, id, resourceConfig('azuredevops_serviceendpoint_azurerm', AZUREDEVOPS_GENERATOR_METADATA, config));
     const c = config;
     const v = argumentValidator(this, 'azuredevops_serviceendpoint_azurerm');
     v.oneOf('serviceEndpointAuthenticationScheme', c.serviceEndpointAuthenticationScheme, SCHEMES);

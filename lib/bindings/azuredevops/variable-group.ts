@@ -4,6 +4,7 @@ import { Construct } from 'constructs';
 import * as cdktf from 'cdktf';
 import { isToken } from '../../core/validation';
 import { AZUREDEVOPS_GENERATOR_METADATA, argumentValidator, list, simple, withoutUndefined } from './shared';
+import { resourceConfig } from '../meta-arguments';
 
 /** One `variable` block. */
 export interface AzuredevopsVariableGroupVariable {
@@ -34,17 +35,7 @@ export class AzuredevopsVariableGroup extends cdktf.TerraformResource {
   private readonly config: AzuredevopsVariableGroupConfig;
 
   constructor(scope: Construct, id: string, config: AzuredevopsVariableGroupConfig) {
-    super(scope, id, {
-      terraformResourceType: 'azuredevops_variable_group',
-      terraformGeneratorMetadata: AZUREDEVOPS_GENERATOR_METADATA,
-      provider: config.provider,
-      dependsOn: config.dependsOn,
-      count: config.count,
-      lifecycle: config.lifecycle,
-      provisioners: config.provisioners,
-      connection: config.connection,
-      forEach: config.forEach,
-    });
+    super(scope, id, resourceConfig('azuredevops_variable_group', AZUREDEVOPS_GENERATOR_METADATA, config));
     const v = argumentValidator(this, 'azuredevops_variable_group');
     v.required('name', config.name?.trim(), 'give the variable group a name');
     v.check(isToken(config.variable) || config.variable.length > 0, () => ({
