@@ -1,17 +1,14 @@
 import { ITerraformDependable } from 'cdktf';
 import { Construct } from 'constructs';
-import { MlopsValidationError, renderValue } from '../core/errors';
-import { NamingRules } from '../core/naming';
+import { renderValue } from '../core/errors';
 import { isToken, Validator } from '../core/validation';
 import { AzapiResource } from '../bindings/azapi/resource';
 import { IRegistry } from '../registry/registry-base';
 import { IWorkspace } from '../workspace/workspace-base';
 import { ICodeVersion } from './asset-refs';
-import { AssetTarget, assetUri, checkReservedKeys, claimAssetName, resolveTarget } from './asset-target';
-import { localPathExists } from './content-hash';
-import { uploadLocalPath } from './local-upload';
+import { artifactStoreFor, checkLocalPathExists, uploadLocalPath } from './local-upload';
 import { checkRemoteUri } from './uris';
-import { baseVersionProperties, createContainer, createVersion } from './versioned';
+import { bindSource, declareContainer, declareVersion, rejectDuplicateVersion, startVersion } from './versioned';
 
 /** What a bound {@link CodeSource} yields. */
 export interface CodeSourceConfig {
@@ -69,16 +66,8 @@ class LocalCodeSource extends CodeSource {
     const v = new Validator(scope, 'code version');
     const shown = `CodeSource.fromLocalPath(${renderValue(this.localPath)})`;
     v.check(options.registry === undefined, () => ({ subject: 'source', value: shown, rule: REGISTRY_RULE, fix: REGISTRY_FIX }));
-    const store = options.workspace?.artifactStore;
-    v.check(options.workspace === undefined || store !== undefined, () => ({
-      subject: 'source', value: shown,
-      rule: `needs an artifact store to upload to, and workspace '${options.workspace!.node.path}' has none`,
-      fix: 'use a workspace created by this library, or import it with Workspace.fromWorkspaceAttributes(..., { artifactStore: {...} })',
-    }));
-    v.check(localPathExists(this.localPath), () => ({
-      subject: 'source', value: renderValue(this.localPath), rule: `does not exist (resolved from ${process.cwd()})`,
-      fix: 'point CodeSource.fromLocalPath at the folder holding the script',
-    }));
+    const store = artifactStoreFor(v, shown, options.workspace);
+    checkLocalPathExists(v, this.localPath, 'point CodeSource.fromLocalPath at the folder holding the script');
     v.throwIfAny();
     const up = uploadLocalPath(options.uploadScope, store!, 'codes', options.codeName, this.localPath);
     return {
@@ -137,46 +126,23 @@ export class CodeAsset extends Construct {
   public readonly workspace?: IWorkspace;
   public readonly registry?: IRegistry;
   public readonly resource: AzapiResource;
-  private readonly target: AssetTarget;
 
   constructor(scope: Construct, id: string, props: CodeAssetProps) {
     super(scope, id);
-    const v = new Validator(this, 'props for CodeAsset');
-    const name = props.name ?? id;
-    v.name('name', name, NamingRules.ASSET_NAME);
-    checkReservedKeys(v, 'tags', props.tags);
-    const target = resolveTarget(v, 'code asset', props.workspace, props.registry);
-    if (target) claimAssetName(v, this, target, 'codes', name);
-    v.throwIfAny();
-    this.target = target!;
-    this.codeName = name;
+    const c = declareContainer(this, id, 'codes', props);
+    this.codeName = c.name;
     this.workspace = props.workspace;
     this.registry = props.registry;
-    this.resource = createContainer(this, this.target, 'codes', name, {
-      ...(props.description !== undefined ? { description: props.description } : {}),
-      tags: props.tags ?? {},
-      isArchived: false,
-    }, props.preventDestroy ?? this.target.kind === 'registry');
-    this.codeId = this.resource.id;
+    this.resource = c.resource;
+    this.codeId = c.resource.id;
   }
 
   /** Adds a version; declaring a version twice fails. */
   public addVersion(version: string, options: CodeVersionOptions): CodeVersion {
-    const existing = this.node.tryFindChild(version);
-    if (existing) {
-      throw new Validator(this, 'code version').add({
-        subject: 'version', value: renderValue(version),
-        rule: `is declared more than once in code asset '${this.codeName}' (first at '${existing.node.path}')`,
-        fix: 'declare each version once; add a new version number for new code',
-      }).toError();
-    }
+    rejectDuplicateVersion(this, 'codes', this.codeName, version);
     return new CodeVersion(this, version, { ...options, codeAsset: this, version });
   }
 
-  /** @internal */
-  public get _target(): AssetTarget {
-    return this.target;
-  }
 }
 
 /** What `codeAsset.addVersion(version, options)` takes. */
@@ -213,35 +179,22 @@ export class CodeVersion extends Construct implements ICodeVersion {
   constructor(scope: Construct, id: string, props: CodeVersionProps) {
     super(scope, id);
     const code = props.codeAsset;
-    const t = code._target;
-    const v = new Validator(this, 'code version');
-    v.name('version', props.version, NamingRules.ASSET_VERSION);
-    checkReservedKeys(v, 'tags', props.tags);
-    claimAssetName(v, this, t, `codes/${code.codeName}/versions`, props.version);
-    let cfg: CodeSourceConfig | undefined;
-    try {
-      cfg = props.source.bind(this, { codeName: code.codeName, workspace: code.workspace, registry: code.registry, uploadScope: code });
-    } catch (e) {
-      if (!(e instanceof MlopsValidationError)) throw e;
-      e.problems.forEach((p) => v.add(p));
-    }
+    const { v, target } = startVersion(this, 'codes', code, code.codeName, props.version, props.tags);
+    const cfg = bindSource(v, () => props.source.bind(this, { codeName: code.codeName, workspace: code.workspace, registry: code.registry, uploadScope: code }));
     v.throwIfAny();
     const c = cfg!;
     this.codeName = code.codeName;
     this.version = props.version;
     this.codeUri = c.codeUri;
-    this.uri = assetUri(t, 'codes', this.codeName, this.version);
-    this.resource = createVersion(this, {
-      target: t, kind: 'codes', name: this.codeName, version: this.version, containerId: code.codeId,
-      identity: c.identity,
-      preventDestroy: props.preventDestroy ?? t.kind === 'registry',
-      dependsOn: [code.resource, ...(c.dependencies ?? [])],
-      properties: {
-        ...baseVersionProperties(props.description, props.tags ?? {}, {}, props.archived ?? false),
-        codeUri: c.codeUri,
-      },
+    const declared = declareVersion(this, {
+      target: target!, kind: 'codes', name: this.codeName, version: this.version, containerId: code.codeId,
+      dependsOn: [code.resource, ...(c.dependencies ?? [])], identity: c.identity, preventDestroy: props.preventDestroy,
+      description: props.description, tags: props.tags, archived: props.archived,
+      properties: { codeUri: c.codeUri },
     });
-    this.assetId = t.kind === 'registry' ? this.uri : this.resource.id;
+    this.resource = declared.resource;
+    this.uri = declared.uri;
+    this.assetId = declared.assetId;
     this.dependable = this.resource;
   }
 }

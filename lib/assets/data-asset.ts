@@ -1,17 +1,15 @@
 import { ITerraformDependable } from 'cdktf';
 import { Construct } from 'constructs';
-import { MlopsValidationError, renderValue } from '../core/errors';
+import { renderValue } from '../core/errors';
 import { NamingRules } from '../core/naming';
 import { isToken, Validator } from '../core/validation';
 import { AzapiResource } from '../bindings/azapi/resource';
 import { IRegistry } from '../registry/registry-base';
 import { IWorkspace } from '../workspace/workspace-base';
 import { IDataVersion } from './asset-refs';
-import { AssetTarget, assetUri, checkReservedKeys, claimAssetName, resolveTarget } from './asset-target';
-import { localPathExists } from './content-hash';
-import { uploadLocalPath } from './local-upload';
+import { artifactStoreFor, checkLocalPathExists, uploadLocalPath } from './local-upload';
 import { checkRemoteUri } from './uris';
-import { baseVersionProperties, createContainer, createVersion } from './versioned';
+import { bindSource, declareContainer, declareVersion, rejectDuplicateVersion, startVersion } from './versioned';
 
 /** The type of a data asset. */
 export class DataType {
@@ -86,16 +84,8 @@ class LocalDataSource extends DataSource {
     const v = new Validator(scope, 'data version');
     const shown = `DataSource.fromLocalPath(${renderValue(this.localPath)})`;
     v.check(options.registry === undefined, () => ({ subject: 'source', value: shown, rule: REGISTRY_RULE, fix: REGISTRY_FIX }));
-    const store = options.workspace?.artifactStore;
-    v.check(options.workspace === undefined || store !== undefined, () => ({
-      subject: 'source', value: shown,
-      rule: `needs an artifact store to upload to, and workspace '${options.workspace!.node.path}' has none`,
-      fix: 'use a workspace created by this library, or import it with Workspace.fromWorkspaceAttributes(..., { artifactStore: {...} })',
-    }));
-    v.check(localPathExists(this.localPath), () => ({
-      subject: 'source', value: renderValue(this.localPath), rule: `does not exist (resolved from ${process.cwd()})`,
-      fix: 'point DataSource.fromLocalPath at an existing file or folder',
-    }));
+    const store = artifactStoreFor(v, shown, options.workspace);
+    checkLocalPathExists(v, this.localPath, 'point DataSource.fromLocalPath at an existing file or folder');
     v.throwIfAny();
     const up = uploadLocalPath(options.uploadScope, store!, 'data', options.dataName, this.localPath);
     const type = options.dataType;
@@ -167,48 +157,24 @@ export class DataAsset extends Construct {
   public readonly workspace?: IWorkspace;
   public readonly registry?: IRegistry;
   public readonly resource: AzapiResource;
-  private readonly target: AssetTarget;
 
   constructor(scope: Construct, id: string, props: DataAssetProps) {
     super(scope, id);
-    const v = new Validator(this, 'props for DataAsset');
-    const name = props.name ?? id;
-    v.name('name', name, NamingRules.ASSET_NAME);
-    checkReservedKeys(v, 'tags', props.tags);
-    const target = resolveTarget(v, 'data asset', props.workspace, props.registry);
-    if (target) claimAssetName(v, this, target, 'data', name);
-    v.throwIfAny();
-    this.target = target!;
-    this.dataName = name;
+    const c = declareContainer(this, id, 'data', props, { dataType: props.dataType.value });
+    this.dataName = c.name;
     this.dataType = props.dataType;
     this.workspace = props.workspace;
     this.registry = props.registry;
-    this.resource = createContainer(this, this.target, 'data', name, {
-      dataType: props.dataType.value,
-      ...(props.description !== undefined ? { description: props.description } : {}),
-      tags: props.tags ?? {},
-      isArchived: false,
-    }, props.preventDestroy ?? this.target.kind === 'registry');
-    this.dataId = this.resource.id;
+    this.resource = c.resource;
+    this.dataId = c.resource.id;
   }
 
   /** Adds a version; declaring a version twice fails. */
   public addVersion(version: string, options: DataVersionOptions): DataVersion {
-    const existing = this.node.tryFindChild(version);
-    if (existing) {
-      throw new Validator(this, 'data version').add({
-        subject: 'version', value: renderValue(version),
-        rule: `is declared more than once in data asset '${this.dataName}' (first at '${existing.node.path}')`,
-        fix: 'declare each version once; add a new version number for new data',
-      }).toError();
-    }
+    rejectDuplicateVersion(this, 'data', this.dataName, version);
     return new DataVersion(this, version, { ...options, dataAsset: this, version });
   }
 
-  /** @internal */
-  public get _target(): AssetTarget {
-    return this.target;
-  }
 }
 
 /** What `dataAsset.addVersion(version, options)` takes. */
@@ -247,42 +213,33 @@ export class DataVersion extends Construct implements IDataVersion {
   constructor(scope: Construct, id: string, props: DataVersionProps) {
     super(scope, id);
     const data = props.dataAsset;
-    const t = data._target;
-    const v = new Validator(this, 'data version');
-    v.name('version', props.version, NamingRules.ASSET_VERSION);
-    checkReservedKeys(v, 'tags', props.tags);
-    claimAssetName(v, this, t, `data/${data.dataName}/versions`, props.version);
+    const { v, target } = startVersion(this, 'data', data, data.dataName, props.version, props.tags);
     v.check(props.referencedUris === undefined || data.dataType === DataType.MLTABLE, () => ({
       subject: 'referencedUris', value: renderValue(props.referencedUris),
       rule: `apply to mltable data only, and '${data.dataName}' is ${data.dataType.value}`, fix: 'remove referencedUris',
     }));
-    let cfg: DataSourceConfig | undefined;
-    try {
-      cfg = props.source.bind(this, { dataName: data.dataName, dataType: data.dataType, workspace: data.workspace, registry: data.registry, uploadScope: data });
-    } catch (e) {
-      if (!(e instanceof MlopsValidationError)) throw e;
-      e.problems.forEach((p) => v.add(p));
-    }
+    const cfg = bindSource(v, () => props.source.bind(this, {
+      dataName: data.dataName, dataType: data.dataType, workspace: data.workspace, registry: data.registry, uploadScope: data,
+    }));
     v.throwIfAny();
     const c = cfg!;
     this.dataName = data.dataName;
     this.version = props.version;
     this.dataType = data.dataType.value;
     this.dataUri = c.dataUri;
-    this.uri = assetUri(t, 'data', this.dataName, this.version);
-    this.resource = createVersion(this, {
-      target: t, kind: 'data', name: this.dataName, version: this.version, containerId: data.dataId,
-      identity: { ...c.identity, dataType: this.dataType },
-      preventDestroy: props.preventDestroy ?? t.kind === 'registry',
-      dependsOn: [data.resource, ...(c.dependencies ?? [])],
+    const declared = declareVersion(this, {
+      target: target!, kind: 'data', name: this.dataName, version: this.version, containerId: data.dataId,
+      dependsOn: [data.resource, ...(c.dependencies ?? [])], identity: { ...c.identity, dataType: this.dataType },
+      preventDestroy: props.preventDestroy, description: props.description, tags: props.tags, archived: props.archived,
       properties: {
-        ...baseVersionProperties(props.description, props.tags ?? {}, {}, props.archived ?? false),
         dataType: this.dataType,
         dataUri: c.dataUri,
         ...(props.referencedUris ? { referencedUris: props.referencedUris } : {}),
       },
     });
-    this.assetId = t.kind === 'registry' ? this.uri : this.resource.id;
+    this.resource = declared.resource;
+    this.uri = declared.uri;
+    this.assetId = declared.assetId;
     this.dependable = this.resource;
   }
 }

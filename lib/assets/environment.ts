@@ -2,17 +2,15 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { Annotations, ITerraformDependable } from 'cdktf';
 import { Construct } from 'constructs';
-import { MlopsValidationError, renderValue } from '../core/errors';
-import { NamingRules } from '../core/naming';
+import { renderValue } from '../core/errors';
 import { isToken, Validator } from '../core/validation';
 import { AzapiResource } from '../bindings/azapi/resource';
 import { IRegistry } from '../registry/registry-base';
 import { IWorkspace } from '../workspace/workspace-base';
 import { IEnvironmentVersion } from './asset-refs';
-import { AssetTarget, assetUri, checkReservedKeys, claimAssetName, resolveTarget } from './asset-target';
 import { hashLocalPath, localPathExists } from './content-hash';
-import { uploadLocalPath } from './local-upload';
-import { baseVersionProperties, createContainer, createVersion } from './versioned';
+import { artifactStoreFor, uploadLocalPath } from './local-upload';
+import { bindSource, declareContainer, declareVersion, rejectDuplicateVersion, startVersion } from './versioned';
 
 /** What a bound {@link EnvironmentSource} yields. */
 export interface EnvironmentSourceConfig {
@@ -136,12 +134,7 @@ class BuildContextSource extends EnvironmentSource {
         'data-plane upload that Terraform cannot perform',
       fix: 'build and push the image in CI (az acr build), then use EnvironmentSource.fromImage("<registry>/<repo>@sha256:...")',
     }));
-    const store = options.workspace?.artifactStore;
-    v.check(options.workspace === undefined || store !== undefined, () => ({
-      subject: 'source', value: shown,
-      rule: `needs an artifact store to upload to, and workspace '${options.workspace!.node.path}' has none`,
-      fix: 'use a workspace created by this library, or import it with Workspace.fromWorkspaceAttributes(..., { artifactStore: {...} })',
-    }));
+    const store = artifactStoreFor(v, shown, options.workspace);
     const exists = localPathExists(this.directory);
     v.check(exists && fs.statSync(path.resolve(this.directory)).isDirectory(), () => ({
       subject: 'source', value: renderValue(this.directory),
@@ -225,46 +218,23 @@ export class Environment extends Construct {
   public readonly workspace?: IWorkspace;
   public readonly registry?: IRegistry;
   public readonly resource: AzapiResource;
-  private readonly target: AssetTarget;
 
   constructor(scope: Construct, id: string, props: EnvironmentProps) {
     super(scope, id);
-    const v = new Validator(this, 'props for Environment');
-    const name = props.name ?? id;
-    v.name('name', name, NamingRules.ASSET_NAME);
-    checkReservedKeys(v, 'tags', props.tags);
-    const target = resolveTarget(v, 'environment', props.workspace, props.registry);
-    if (target) claimAssetName(v, this, target, 'environments', name);
-    v.throwIfAny();
-    this.target = target!;
-    this.environmentName = name;
+    const c = declareContainer(this, id, 'environments', props);
+    this.environmentName = c.name;
     this.workspace = props.workspace;
     this.registry = props.registry;
-    this.resource = createContainer(this, this.target, 'environments', name, {
-      ...(props.description !== undefined ? { description: props.description } : {}),
-      tags: props.tags ?? {},
-      isArchived: false,
-    }, props.preventDestroy ?? this.target.kind === 'registry');
-    this.environmentId = this.resource.id;
+    this.resource = c.resource;
+    this.environmentId = c.resource.id;
   }
 
   /** Adds a version; declaring a version twice fails. */
   public addVersion(version: string, options: EnvironmentVersionOptions): EnvironmentVersion {
-    const existing = this.node.tryFindChild(version);
-    if (existing) {
-      throw new Validator(this, 'environment version').add({
-        subject: 'version', value: renderValue(version),
-        rule: `is declared more than once in environment '${this.environmentName}' (first at '${existing.node.path}')`,
-        fix: 'declare each version once; add a new version number for a new image or build context',
-      }).toError();
-    }
+    rejectDuplicateVersion(this, 'environments', this.environmentName, version);
     return new EnvironmentVersion(this, version, { ...options, environment: this, version });
   }
 
-  /** @internal */
-  public get _target(): AssetTarget {
-    return this.target;
-  }
 }
 
 /** What `environment.addVersion(version, options)` takes. */
@@ -307,11 +277,7 @@ export class EnvironmentVersion extends Construct implements IEnvironmentVersion
   constructor(scope: Construct, id: string, props: EnvironmentVersionProps) {
     super(scope, id);
     const env = props.environment;
-    const t = env._target;
-    const v = new Validator(this, 'environment version');
-    v.name('version', props.version, NamingRules.ASSET_VERSION);
-    checkReservedKeys(v, 'tags', props.tags);
-    claimAssetName(v, this, t, `environments/${env.environmentName}/versions`, props.version);
+    const { v, target } = startVersion(this, 'environments', env, env.environmentName, props.version, props.tags);
     const routes = props.inferenceRoutes;
     if (routes) {
       for (const [name, route] of Object.entries({ liveness: routes.liveness, readiness: routes.readiness, scoring: routes.scoring, startup: routes.startup })) {
@@ -320,26 +286,17 @@ export class EnvironmentVersion extends Construct implements IEnvironmentVersion
         v.matches(`inferenceRoutes.${name}.path`, route.path, /^\/[A-Za-z0-9_\-./]*$/, 'must be a path starting with "/"', 'e.g. "/score"');
       }
     }
-    let cfg: EnvironmentSourceConfig | undefined;
-    try {
-      cfg = props.source.bind(this, { environmentName: env.environmentName, workspace: env.workspace, registry: env.registry, uploadScope: env });
-    } catch (e) {
-      if (!(e instanceof MlopsValidationError)) throw e;
-      e.problems.forEach((p) => v.add(p));
-    }
+    const cfg = bindSource(v, () => props.source.bind(this, { environmentName: env.environmentName, workspace: env.workspace, registry: env.registry, uploadScope: env }));
     v.throwIfAny();
     const c = cfg!;
     this.environmentName = env.environmentName;
     this.version = props.version;
-    this.uri = assetUri(t, 'environments', this.environmentName, this.version);
     const route = (r?: InferenceRoute) => (r ? { path: r.path, port: r.port } : undefined);
-    this.resource = createVersion(this, {
-      target: t, kind: 'environments', name: this.environmentName, version: this.version, containerId: env.environmentId,
-      identity: c.identity,
-      preventDestroy: props.preventDestroy ?? t.kind === 'registry',
-      dependsOn: [env.resource, ...(c.dependencies ?? [])],
+    const declared = declareVersion(this, {
+      target: target!, kind: 'environments', name: this.environmentName, version: this.version, containerId: env.environmentId,
+      dependsOn: [env.resource, ...(c.dependencies ?? [])], identity: c.identity, preventDestroy: props.preventDestroy,
+      description: props.description, tags: props.tags, archived: props.archived,
       properties: {
-        ...baseVersionProperties(props.description, props.tags ?? {}, {}, props.archived ?? false),
         ...(c.image !== undefined ? { image: c.image } : {}),
         ...(c.condaFile !== undefined ? { condaFile: c.condaFile } : {}),
         ...(c.contextUri !== undefined ? { build: { contextUri: c.contextUri, dockerfilePath: c.dockerfilePath } } : {}),
@@ -353,8 +310,10 @@ export class EnvironmentVersion extends Construct implements IEnvironmentVersion
         autoRebuild: 'Disabled',
       },
     });
-    this.assetId = t.kind === 'registry' ? this.uri : this.resource.id;
-    this.registryId = t.kind === 'registry' ? t.registry!.registryId : undefined;
+    this.resource = declared.resource;
+    this.uri = declared.uri;
+    this.assetId = declared.assetId;
+    this.registryId = target!.registry?.registryId;
     this.dependable = this.resource;
   }
 }

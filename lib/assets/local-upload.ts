@@ -13,8 +13,10 @@ import * as path from 'path';
 import { AssetType, TerraformAsset } from 'cdktf';
 import { Construct } from 'constructs';
 import { StorageBlob } from '@cdktf/provider-azurerm/lib/storage-blob';
-import { ArtifactStoreAttributes } from '../workspace/workspace-base';
-import { HashedPath, hashLocalPath } from './content-hash';
+import { renderValue } from '../core/errors';
+import { Validator } from '../core/validation';
+import { ArtifactStoreAttributes, IWorkspace } from '../workspace/workspace-base';
+import { HashedPath, hashLocalPath, localPathExists } from './content-hash';
 
 /** What an upload yields. */
 export interface UploadedPath {
@@ -30,6 +32,27 @@ export interface UploadedPath {
 
 /** Number of hex digits of the SHA-256 kept in blob paths: 64 bits, ample against accidental collisions. */
 export const CONTENT_HASH_DIGITS = 16;
+
+/**
+ * The artifact store a local source uploads to; adds a problem when the workspace has none (`shown` is the source as
+ * the user wrote it). Undefined when not in a workspace, or with a problem in `v`.
+ */
+export function artifactStoreFor(v: Validator, shown: string, workspace: IWorkspace | undefined): ArtifactStoreAttributes | undefined {
+  const store = workspace?.artifactStore;
+  v.check(workspace === undefined || store !== undefined, () => ({
+    subject: 'source', value: shown,
+    rule: `needs an artifact store to upload to, and workspace '${workspace!.node.path}' has none`,
+    fix: 'use a workspace created by this library, or import it with Workspace.fromWorkspaceAttributes(..., { artifactStore: {...} })',
+  }));
+  return store;
+}
+
+/** Adds a problem when `localPath` does not exist, saying where relative paths resolve from. */
+export function checkLocalPathExists(v: Validator, localPath: string, fix: string): void {
+  v.check(localPathExists(localPath), () => ({
+    subject: 'source', value: renderValue(localPath), rule: `does not exist (resolved from ${process.cwd()})`, fix,
+  }));
+}
 
 const UPLOADS = new WeakMap<Construct, Map<string, UploadedPath>>();
 

@@ -6,8 +6,7 @@ import { isToken, Validator } from '../core/validation';
 import { IRegistry } from '../registry/registry-base';
 import { IWorkspace } from '../workspace/workspace-base';
 import { IModelVersion, ModelType } from './asset-refs';
-import { localPathExists } from './content-hash';
-import { uploadLocalPath } from './local-upload';
+import { artifactStoreFor, checkLocalPathExists, uploadLocalPath } from './local-upload';
 import { checkRemoteUri } from './uris';
 
 /** What a {@link ModelSource} is bound to. */
@@ -129,17 +128,9 @@ class LocalModelSource extends ModelSource {
         'upload (startPendingUpload, then a SAS copy) that Terraform cannot perform',
       fix: REGISTRY_FIX,
     }));
-    const store = options.workspace?.artifactStore;
-    v.check(options.workspace === undefined || store !== undefined, () => ({
-      subject: 'source', value: `ModelSource.fromLocalPath(${renderValue(this.localPath)})`,
-      rule: `needs an artifact store to upload to, and workspace '${options.workspace!.node.path}' has none`,
-      fix: 'use a workspace created by this library, or import it with Workspace.fromWorkspaceAttributes(..., { artifactStore: {...} })',
-    }));
-    v.check(localPathExists(this.localPath), () => ({
-      subject: 'source', value: renderValue(this.localPath),
-      rule: `does not exist (resolved from ${process.cwd()})`,
-      fix: 'point ModelSource.fromLocalPath at an existing model file or folder; relative paths resolve from the working directory',
-    }));
+    const store = artifactStoreFor(v, `ModelSource.fromLocalPath(${renderValue(this.localPath)})`, options.workspace);
+    checkLocalPathExists(v, this.localPath,
+      'point ModelSource.fromLocalPath at an existing model file or folder; relative paths resolve from the working directory');
     v.throwIfAny();
     const up = uploadLocalPath(options.uploadScope, store!, 'models', options.modelName, this.localPath);
     return {

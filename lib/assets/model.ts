@@ -1,19 +1,16 @@
 import { Annotations, ITerraformDependable } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { mlType } from '../core/api-versions';
-import { MlopsValidationError, renderValue } from '../core/errors';
-import { NamingRules } from '../core/naming';
-import { Validator } from '../core/validation';
 import { AzapiResource } from '../bindings/azapi/resource';
 import { AzapiResourceAction } from '../bindings/azapi/resource-action';
 import { AzapiUpdateResource } from '../bindings/azapi/update-resource';
 import { IRegistry } from '../registry/registry-base';
 import { IWorkspace } from '../workspace/workspace-base';
 import { IModelVersion, ModelStage, ModelType } from './asset-refs';
-import { AssetTarget, assetUri, checkReservedKeys, claimAssetName, MLOPS_PREFIX, resolveTarget } from './asset-target';
+import { AssetTarget, assetUri, MLOPS_PREFIX } from './asset-target';
 import { checkLineageAndMetrics, lineageProperties, metricEntries, ModelLineage } from './lineage';
 import { ModelSource, ModelSourceConfig } from './model-source';
-import { baseVersionProperties, createContainer, createVersion, lifecycleFor, versionKey } from './versioned';
+import { bindSource, declareContainer, declareVersion, lifecycleFor, rejectDuplicateVersion, startVersion, versionKey } from './versioned';
 import { VersionLock } from './version-lock';
 
 /** A model container (the name its versions share), in a workspace or a registry. */
@@ -82,30 +79,17 @@ export class Model extends Construct implements IModel {
   public readonly dependable?: ITerraformDependable;
   /** The azapi resource of the container. */
   public readonly resource: AzapiResource;
-  private readonly target: AssetTarget;
   private readonly versionList: ModelVersion[] = [];
 
   constructor(scope: Construct, id: string, props: ModelProps) {
     super(scope, id);
-    const v = new Validator(this, 'props for Model');
-    const name = props.name ?? id;
-    v.name('name', name, NamingRules.ASSET_NAME);
-    checkReservedKeys(v, 'tags', props.tags);
-    const target = resolveTarget(v, 'model', props.workspace, props.registry);
-    if (target) claimAssetName(v, this, target, 'models', name);
-    v.throwIfAny();
-
-    this.target = target!;
-    this.modelName = name;
+    const c = declareContainer(this, id, 'models', props);
+    this.modelName = c.name;
     this.workspace = props.workspace;
     this.registry = props.registry;
-    this.resource = createContainer(this, this.target, 'models', name, {
-      ...(props.description !== undefined ? { description: props.description } : {}),
-      tags: props.tags ?? {},
-      isArchived: false,
-    }, props.preventDestroy ?? this.target.kind === 'registry');
-    this.modelId = this.resource.id;
-    this.dependable = this.resource;
+    this.resource = c.resource;
+    this.modelId = c.resource.id;
+    this.dependable = c.resource;
   }
 
   /** The versions added so far, in order. */
@@ -121,14 +105,7 @@ export class Model extends Construct implements IModel {
    * ```
    */
   public addVersion(version: string, options: ModelVersionOptions): ModelVersion {
-    const existing = this.node.tryFindChild(version);
-    if (existing) {
-      throw new Validator(this, 'model version').add({
-        subject: 'version', value: renderValue(version),
-        rule: `is declared more than once in model '${this.modelName}' (first at '${existing.node.path}')`,
-        fix: 'versions are immutable: declare each version once, and add a new version number for new content',
-      }).toError();
-    }
+    rejectDuplicateVersion(this, 'models', this.modelName, version);
     const created = new ModelVersion(this, version, { ...options, model: this, version });
     this.versionList.push(created);
     return created;
@@ -204,25 +181,15 @@ export class ModelVersion extends Construct implements IModelVersion {
   constructor(scope: Construct, id: string, props: ModelVersionProps) {
     super(scope, id);
     const model = props.model;
-    const v = new Validator(this, 'model version');
-    v.name('version', props.version, NamingRules.ASSET_VERSION);
-    checkReservedKeys(v, 'tags', props.tags);
+    const { v, target } = startVersion(this, 'models', model, model.modelName, props.version, props.tags);
     checkLineageAndMetrics(v, props.lineage, props.metrics);
-    const target = resolveTarget(v, 'model version', model.workspace, model.registry);
-    if (target) claimAssetName(v, this, target, `models/${model.modelName}/versions`, props.version);
 
-    let config: ModelSourceConfig | undefined;
     const promoteFrom = props.source.promotedVersion;
     const modelType = props.modelType ?? promoteFrom?.modelType ?? ModelType.CUSTOM;
-    try {
-      config = props.source.bind(this, {
-        modelName: model.modelName, version: props.version, modelType,
-        workspace: model.workspace, registry: model.registry, uploadScope: model,
-      });
-    } catch (e) {
-      if (!(e instanceof MlopsValidationError)) throw e;
-      e.problems.forEach((p) => v.add(p));
-    }
+    const config = bindSource(v, () => props.source.bind(this, {
+      modelName: model.modelName, version: props.version, modelType,
+      workspace: model.workspace, registry: model.registry, uploadScope: model,
+    }));
     if (config?.kind === 'local' && (modelType === ModelType.MLFLOW || modelType === ModelType.TRITON)) {
       const what = modelType === ModelType.MLFLOW ? 'an MLflow model is a folder with an MLmodel file at its root'
         : 'a Triton model is a model repository folder';
@@ -249,10 +216,7 @@ export class ModelVersion extends Construct implements IModelVersion {
     this.modelUri = cfg.modelUri;
     this.contentSha256 = cfg.identity.sha256;
     this.storageAccountId = cfg.storageAccountId;
-    this.uri = assetUri(t, 'models', this.modelName, this.version);
-    const preventDestroy = props.preventDestroy ?? t.kind === 'registry';
     const identity = { ...cfg.identity, modelType: modelType.value };
-
     const tags: { [key: string]: string } = {
       ...(props.tags ?? {}),
       [`${MLOPS_PREFIX}stage`]: this.stage.name,
@@ -260,25 +224,28 @@ export class ModelVersion extends Construct implements IModelVersion {
     };
 
     if (cfg.promoteFrom) {
+      this.uri = assetUri(t, 'models', this.modelName, this.version);
       this.registryId = t.registry!.registryId;
       this.assetId = this.uri;
-      this.dependable = this.promote(model, t, cfg, identity, tags, props, preventDestroy);
+      // A promoted version is always in a registry: protected unless opted out.
+      this.dependable = this.promote(model, t, cfg, identity, tags, props, props.preventDestroy ?? true);
     } else {
-      const resource = createVersion(this, {
+      const declared = declareVersion(this, {
         target: t, kind: 'models', name: this.modelName, version: this.version, containerId: model.modelId,
-        identity, preventDestroy,
         dependsOn: [...(model.dependable ? [model.dependable] : []), ...(cfg.dependencies ?? [])],
+        identity, preventDestroy: props.preventDestroy, description: props.description, tags,
+        propertyBag: lineageProperties(props.lineage, props.metrics, cfg.jobName), archived: this.archived,
         properties: {
-          ...baseVersionProperties(props.description, tags, lineageProperties(props.lineage, props.metrics, cfg.jobName), this.archived),
           modelType: modelType.value,
           modelUri: cfg.modelUri,
           ...(cfg.jobName !== undefined ? { jobName: cfg.jobName } : {}),
           stage: this.stage.name,
         },
       });
-      this.assetId = t.kind === 'registry' ? this.uri : resource.id;
-      this.registryId = t.kind === 'registry' ? t.registry!.registryId : undefined;
-      this.dependable = resource;
+      this.uri = declared.uri;
+      this.assetId = declared.assetId;
+      this.registryId = t.registry?.registryId;
+      this.dependable = declared.resource;
     }
     if (this.archived && this.stage === ModelStage.PRODUCTION) {
       Annotations.of(this).addWarning(`Model version ${this.modelName}:${this.version} is archived but its stage is ` +
