@@ -1,10 +1,9 @@
-import * as fs from 'fs';
-import * as path from 'path';
 import { Testing } from 'cdktf';
 import { parse } from '@cdktf/hcl2json';
 import { EstateStack } from '../../examples/estate/stack';
 import { QuickstartStack } from '../../examples/quickstart/stack';
 import { azapiBodyProblems, azapiResourceCount } from '../support/azure-types';
+import { readRepoFile, tsBlocks, unquotedLines } from '../support/readme';
 import { Template } from '../support/template';
 
 describe.each([
@@ -49,11 +48,7 @@ describe.each([
 });
 
 test('the README\'s quickstart snippet is the quickstart example, line for line', () => {
-  const readme = fs.readFileSync(path.join(__dirname, '..', '..', 'README.md'), 'utf8');
-  const example = fs.readFileSync(path.join(__dirname, '..', '..', 'examples', 'quickstart', 'stack.ts'), 'utf8');
-  const snippet = /## Quickstart[\s\S]*?```ts\n([\s\S]*?)```/.exec(readme)?.[1];
-  expect(snippet).toBeDefined();
-  for (const line of snippet!.split('\n').filter(l => l.trim().length > 0)) {
-    expect(example).toContain(line.trim());
-  }
+  const snippet = tsBlocks(readRepoFile('README.md'), 'README.md').find(b => b.heading === 'Quickstart');
+  expect(snippet?.quotedFrom).toBe('examples/quickstart/stack.ts');
+  expect(unquotedLines(snippet!.code, readRepoFile('examples/quickstart/stack.ts'))).toEqual([]);
 });

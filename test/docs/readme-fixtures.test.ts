@@ -1,0 +1,131 @@
+// The READMEs' snippets run: each fixture in test/fixtures/readme synthesizes (aspects, validations and every azapi
+// body checked against Azure's resource types by Template.synth), and does what its README says.
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { TerraformStack, Testing } from 'cdktf';
+import { AzapiResource } from '../../lib/bindings/azapi';
+import { mlType } from '../../lib/core/api-versions';
+import { MlopsProviders } from '../../lib/core/providers';
+import { ASSETS_PROJECT_DIR, EnvironmentDataCodeStack, SmallestModelVersionStack } from '../fixtures/readme/assets';
+import { main as pipelinesMain } from '../fixtures/readme/pipelines';
+import { SmallestRegistryStack } from '../fixtures/readme/registry';
+import { validateAzapiBodies } from '../fixtures/readme/root';
+import { AutoscaleStack, BatchEndpointStack, DeploymentOptionsStack, PromotionPolicyStack } from '../fixtures/readme/serving';
+import { azapiBodyProblems, azapiResourceCount } from '../support/azure-types';
+import { Template, testStack } from '../support/template';
+
+const ONLINE_DEPLOYMENT = mlType('workspaces/onlineEndpoints/deployments');
+
+/** Synthesizes `stack` and checks its azapi bodies once more, explicitly (so the test fails if there are none). */
+function synthValid(stack: TerraformStack): Template {
+  const template = Template.synth(stack);
+  expect(azapiBodyProblems(template.json)).toEqual([]);
+  expect(azapiResourceCount(template.json)).toBeGreaterThan(0);
+  return template;
+}
+
+/** Runs `build` in `dir`, as `cdktf synth` runs an app in its project folder (local paths are relative to it). */
+function inDirectory<T>(dir: string, build: () => T): T {
+  const previous = process.cwd();
+  process.chdir(dir);
+  try {
+    return build();
+  } finally {
+    process.chdir(previous);
+  }
+}
+
+describe('lib/serving/README.md', () => {
+  test('the deployment with every option synthesizes with those options in its body', () => {
+    const t = synthValid(new DeploymentOptionsStack(Testing.app(), 'deployment-options'));
+    const body = t.resourceWithProperties('azapi_resource', { type: ONLINE_DEPLOYMENT }).attributes.body;
+    expect(body.sku).toMatchObject({ name: 'Default', capacity: 3 });
+    expect(body.properties).toMatchObject({
+      instanceType: 'Standard_DS3_v2',
+      environmentVariables: { LOG_LEVEL: 'info' },
+      codeConfiguration: { scoringScript: 'score.py' },
+      requestSettings: { maxConcurrentRequestsPerInstance: 4 },
+    });
+    expect(body.properties.livenessProbe.failureThreshold).toBe(5);
+    expect(body.properties.dataCollector.collections).toEqual({
+      model_inputs: { dataCollectionMode: 'Enabled', samplingRate: 0.5 },
+      model_outputs: { dataCollectionMode: 'Enabled', samplingRate: 0.5 },
+    });
+  });
+
+  test('the autoscaled deployment gets an autoscale setting with the two rules', () => {
+    const t = synthValid(new AutoscaleStack(Testing.app(), 'autoscale'));
+    const profile = t.resources('azurerm_monitor_autoscale_setting')[0].attributes.profile;
+    expect(profile[0].capacity).toMatchObject({ minimum: 3, maximum: 10 });
+    expect(profile[0].rule.map((r: any) => [r.metric_trigger.metric_name, r.scale_action.direction]))
+      .toEqual([['RequestsPerMinute', 'Increase'], ['CpuUtilizationPercentage', 'Decrease']]);
+  });
+
+  test('the promotion policy passes for a version that meets it', () => {
+    const t = synthValid(new PromotionPolicyStack(Testing.app(), 'promotion'));
+    t.resourceCountIs('azapi_update_resource', 1);
+  });
+
+  test('the batch deployment runs on the cluster and is the default', () => {
+    const t = synthValid(new BatchEndpointStack(Testing.app(), 'batch'));
+    const deployment = t.resourceWithProperties('azapi_resource', { type: mlType('workspaces/batchEndpoints/deployments') });
+    expect(deployment.attributes.body.properties).toMatchObject({ miniBatchSize: 100, outputAction: 'AppendRow', errorThreshold: 10 });
+    expect(deployment.attributes.body.properties.compute).toBe(t.ref(t.resourceWithProperties('azapi_resource', { type: mlType('workspaces/computes') })));
+    t.hasResourceWithProperties('azapi_update_resource', { body: { properties: { defaults: { deploymentName: 'nightly' } } } });
+  });
+});
+
+describe('lib/assets/README.md', () => {
+  test('the smallest model version uploads the local MLflow folder and registers it', () => {
+    const stack = inDirectory(ASSETS_PROJECT_DIR, () => new SmallestModelVersionStack(Testing.app(), 'smallest-model'));
+    const t = synthValid(stack);
+    t.resourceCountIs('azurerm_storage_blob', 3);
+    const props = t.resourceAt('azapi_resource', 'churn/3/Resource').attributes.body.properties;
+    expect(props).toMatchObject({ modelType: 'mlflow_model', properties: { 'mlops.metric.auc': '0.91' } });
+    expect(props.modelUri).toMatch(/^azureml:\/\/datastores\/model_artifacts\/paths\/models\/churn\/[0-9a-f]{16}\/churn$/);
+  });
+
+  test('environment, data and code versions from local files and an image synthesize', () => {
+    const stack = inDirectory(ASSETS_PROJECT_DIR, () => new EnvironmentDataCodeStack(Testing.app(), 'env-data-code'));
+    const t = synthValid(stack);
+    for (const kind of ['environments', 'data', 'codes']) {
+      expect(t.resourcesWithProperties('azapi_resource', { type: mlType(`workspaces/${kind}/versions`) }).length).toBeGreaterThan(0);
+    }
+  });
+});
+
+describe('lib/registry/README.md', () => {
+  test('the smallest registry synthesizes, private and protected', () => {
+    const t = synthValid(new SmallestRegistryStack(Testing.app(), 'registry'));
+    const registry = t.resourceWithProperties('azapi_resource', { type: mlType('registries') });
+    expect(registry.attributes.body.properties.publicNetworkAccess).toBe('Disabled');
+    expect(registry.attributes.lifecycle.prevent_destroy).toBe(true);
+  });
+});
+
+describe('lib/pipelines/README.md', () => {
+  test('main synthesizes the app (with its stack checks) and writes both pipeline files', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mlops-readme-'));
+    try {
+      pipelinesMain(Testing.app(), dir);
+      expect(fs.readFileSync(path.join(dir, 'azure-pipelines.yml'), 'utf8')).toContain('ml_dev');
+      expect(fs.existsSync(path.join(dir, '.github', 'workflows', 'mlops.yml'))).toBe(true);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('README.md', () => {
+  test('validateAzapiBodies makes synth fail on a body Azure would reject', () => {
+    const stack = testStack();
+    MlopsProviders.configure(stack);
+    new AzapiResource(stack, 'Bad', {
+      type: mlType('workspaces/onlineEndpoints'), name: 'churn', parentId: '/subscriptions/x/resourceGroups/rg',
+      location: 'westeurope', body: { properties: { authMode: 'AADToken', trafic: { blue: 100 } } },
+    });
+    validateAzapiBodies(stack);
+    expect(() => Testing.synth(stack, true)).toThrow(/`properties\.trafic` is not expected here/);
+  });
+});
