@@ -10,7 +10,9 @@ import { IModelVersion, ModelStage, ModelType } from './asset-refs';
 import { AssetTarget, assetUri, MLOPS_PREFIX } from './asset-target';
 import { checkLineageAndMetrics, lineageProperties, metricEntries, ModelLineage } from './lineage';
 import { ModelSource, ModelSourceConfig } from './model-source';
-import { bindSource, declareContainer, declareVersion, lifecycleFor, rejectDuplicateVersion, startVersion, versionKey } from './versioned';
+import {
+  ASKED_REASON, bindSource, declareContainer, declareVersion, REGISTRY_REASON, rejectDuplicateVersion, startVersion, versionKey, VersionProtection,
+} from './versioned';
 import { VersionLock } from './version-lock';
 
 /** A model container (the name its versions share), in a workspace or a registry. */
@@ -144,8 +146,11 @@ export interface ModelVersionOptions {
    */
   readonly archived?: boolean;
   /**
-   * Set `prevent_destroy`, so removing the version from the app fails the plan instead of deleting it.
-   * @default - true in a registry (a deleted registry version number can never be reused), false in a workspace
+   * Set `prevent_destroy`, so a plan that would destroy or replace the version (a changed source, `terraform destroy`)
+   * fails instead. `false` is the explicit opt-out from every default below. (Terraform drops the protection with the
+   * resource: deleting the `addVersion` call still destroys the version.)
+   * @default - true in a registry (a deleted registry version number can never be reused), at stage Production, and
+   * once a deployment of a production endpoint serves the version; false otherwise
    */
   readonly preventDestroy?: boolean;
 }
@@ -177,6 +182,7 @@ export class ModelVersion extends Construct implements IModelVersion {
   public readonly modelUri?: string;
   /** The SHA-256 of uploaded content, for local sources. */
   public readonly contentSha256?: string;
+  private readonly protection: VersionProtection;
 
   constructor(scope: Construct, id: string, props: ModelVersionProps) {
     super(scope, id);
@@ -227,13 +233,18 @@ export class ModelVersion extends Construct implements IModelVersion {
       this.uri = assetUri(t, 'models', this.modelName, this.version);
       this.registryId = t.registry!.registryId;
       this.assetId = this.uri;
-      // A promoted version is always in a registry: protected unless opted out.
-      this.dependable = this.promote(model, t, cfg, identity, tags, props, props.preventDestroy ?? true);
+      const [publish, update] = this.promote(model, t, cfg, identity, tags, props);
+      this.dependable = update;
+      // No replace trigger here (the identity is only in the lock file), so nothing for the protection to warn about.
+      this.protection = new VersionProtection(this, `Model version ${this.modelName}:${this.version}`, [publish, update],
+        props.preventDestroy === false, false);
+      this.protection.protect(props.preventDestroy === true ? ASKED_REASON : REGISTRY_REASON); // always in a registry
     } else {
       const declared = declareVersion(this, {
         target: t, kind: 'models', name: this.modelName, version: this.version, containerId: model.modelId,
         dependsOn: [...(model.dependable ? [model.dependable] : []), ...(cfg.dependencies ?? [])],
         identity, preventDestroy: props.preventDestroy, description: props.description, tags,
+        protectedBecause: this.stage === ModelStage.PRODUCTION ? 'its stage is Production' : undefined,
         propertyBag: lineageProperties(props.lineage, props.metrics, cfg.jobName), archived: this.archived,
         properties: {
           modelType: modelType.value,
@@ -246,6 +257,7 @@ export class ModelVersion extends Construct implements IModelVersion {
       this.assetId = declared.assetId;
       this.registryId = t.registry?.registryId;
       this.dependable = declared.resource;
+      this.protection = declared.protection;
     }
     if (this.archived && this.stage === ModelStage.PRODUCTION) {
       Annotations.of(this).addWarning(`Model version ${this.modelName}:${this.version} is archived but its stage is ` +
@@ -254,12 +266,21 @@ export class ModelVersion extends Construct implements IModelVersion {
   }
 
   /**
+   * Sets `prevent_destroy` on the version, unless it was declared with `preventDestroy: false`; what a deployment of a
+   * production endpoint calls on the version it serves. Returns whether the version is protected.
+   * @internal
+   */
+  public _protectFromDestroy(reason: string): boolean {
+    return this.protection.protect(reason);
+  }
+
+  /**
    * Promotion: `POST <workspace version>/publish` copies the files and metadata into the registry (azapi has no
    * resource for that, so the copy is an action, which Terraform never undoes), then an update sets what this app
    * declares on the registry version: tags, stage, archive state, and any lineage or metrics given here.
    */
   private promote(model: IModel, t: AssetTarget, cfg: ModelSourceConfig, identity: { [key: string]: string },
-    tags: { [key: string]: string }, props: ModelVersionProps, preventDestroy: boolean): ITerraformDependable {
+    tags: { [key: string]: string }, props: ModelVersionProps): [AzapiResourceAction, AzapiUpdateResource] {
     VersionLock.of(this)?.record(this, versionKey(t, 'models', this.modelName, this.version), identity);
     const from = cfg.promoteFrom!;
     const publish = new AzapiResourceAction(this, 'Publish', {
@@ -269,7 +290,6 @@ export class ModelVersion extends Construct implements IModelVersion {
       method: 'POST',
       body: { registryName: t.registry!.registryName, destinationName: this.modelName, destinationVersion: this.version },
       dependsOn: [...(model.dependable ? [model.dependable] : []), ...(cfg.dependencies ?? [])],
-      lifecycle: lifecycleFor(preventDestroy),
     });
     const extra = lineageProperties(props.lineage, props.metrics);
     const update = new AzapiUpdateResource(this, 'Resource', {
@@ -288,8 +308,7 @@ export class ModelVersion extends Construct implements IModelVersion {
       // The registry copies asynchronously after publish returns: the version may not be readable at once.
       retry: { errorMessageRegex: ['ResourceNotFound', 'NotFound', 'UserError.*not found'], intervalSeconds: 10, maxIntervalSeconds: 60 },
       dependsOn: [publish],
-      lifecycle: lifecycleFor(preventDestroy),
     });
-    return update;
+    return [publish, update];
   }
 }

@@ -3,7 +3,7 @@
  * api-version, explicit values, content identity as a replace trigger, `prevent_destroy` where a deletion cannot be
  * undone. Each asset kind keeps only what differs (its source, its extra properties). Not part of the jsii API.
  */
-import { ITerraformDependable, TerraformResourceLifecycle } from 'cdktf';
+import { Annotations, ITerraformDependable, TerraformResource, TerraformResourceLifecycle } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { mlType } from '../core/api-versions';
 import { MlopsValidationError, renderValue } from '../core/errors';
@@ -40,6 +40,49 @@ const KINDS: { [kind in AssetKind]: { construct: string; container: string; vers
 
 export function lifecycleFor(preventDestroy: boolean): TerraformResourceLifecycle | undefined {
   return preventDestroy ? { preventDestroy: true } : undefined;
+}
+
+/** Why a registry version is protected by default. */
+export const REGISTRY_REASON = 'a deleted registry version number can never be reused';
+/** Why a version the owner protected is protected. */
+export const ASKED_REASON = 'asked for with preventDestroy: true';
+
+/**
+ * `prevent_destroy` on a version's resources, for a reason: a default (registry, Production stage), the owner's
+ * `preventDestroy: true`, or a production deployment that serves the version, asking after the version was declared.
+ * An explicit `preventDestroy: false` is the opt-out, and wins over every reason.
+ *
+ * prevent_destroy plus a replace trigger means a content change fails the plan, so a protected version whose identity
+ * is a replace trigger warns once, saying so; with a {@link VersionLock} the change already fails synth, and there is
+ * nothing to warn about.
+ */
+export class VersionProtection {
+  private protectedBecause?: string;
+
+  /**
+   * @param scope the version construct (warnings go on it)
+   * @param label how messages name it: `Model version churn:3`
+   * @param resources what gets `prevent_destroy`
+   * @param optedOut the owner set `preventDestroy: false`
+   * @param replaceTriggered the identity is a replace trigger on the resources
+   */
+  constructor(private readonly scope: IConstruct, private readonly label: string,
+    private readonly resources: readonly TerraformResource[], private readonly optedOut: boolean,
+    private readonly replaceTriggered: boolean) {}
+
+  /** Protects the version unless its owner opted out; returns whether it is protected. Idempotent. */
+  public protect(reason: string): boolean {
+    if (this.optedOut) return false;
+    if (this.protectedBecause !== undefined) return true;
+    this.protectedBecause = reason;
+    for (const r of this.resources) r.lifecycle = { ...r.lifecycle, preventDestroy: true };
+    if (this.replaceTriggered && !VersionLock.of(this.scope)) {
+      Annotations.of(this.scope).addWarning(`${this.label} has prevent_destroy (${reason}): changing its source ` +
+        'would replace it and fail the plan. Add a new version number for new content (VersionLock.configure catches ' +
+        'this at synth).');
+    }
+    return true;
+  }
 }
 
 /** The props every container construct takes (the common part of ModelProps, EnvironmentProps, ...). */
@@ -149,8 +192,10 @@ export interface VersionSpec {
   readonly dependsOn: ITerraformDependable[];
   /** What makes the version what it is (content hash or URI, type): a replace trigger and the lock-file entry. */
   readonly identity: { [key: string]: string };
-  /** @default - true in a registry, false in a workspace */
+  /** The owner's choice: true protects, false opts out of every protection. @default - protected in a registry */
   readonly preventDestroy?: boolean;
+  /** Why the version is protected by default besides being in a registry. @default - not protected in a workspace */
+  readonly protectedBecause?: string;
   /** @default - no description */
   readonly description?: string;
   /** @default - none */
@@ -170,6 +215,7 @@ export interface Version {
   readonly uri: string;
   /** What deployments and jobs reference: the ARM id in a workspace, the `azureml://registries/...` URI in a registry. */
   readonly assetId: string;
+  readonly protection: VersionProtection;
 }
 
 /**
@@ -196,10 +242,17 @@ export function declareVersion(scope: Construct, spec: VersionSpec): Version {
     // A version is immutable in Azure: a change of identity must show as a replacement in the plan (and fail it
     // where prevent_destroy holds), never as an in-place update.
     replaceTriggersExternalValues: { identity: spec.identity },
-    // A deleted registry version number can never be reused.
-    lifecycle: lifecycleFor(spec.preventDestroy ?? t.kind === 'registry'),
     dependsOn: spec.dependsOn.length > 0 ? spec.dependsOn : undefined,
   });
+  const protection = new VersionProtection(scope, `${capitalized(KINDS[spec.kind].version)} ${spec.name}:${spec.version}`, [resource],
+    spec.preventDestroy === false, true);
+  const reason = spec.preventDestroy === true ? ASKED_REASON
+    : t.kind === 'registry' ? REGISTRY_REASON : spec.protectedBecause;
+  if (reason !== undefined) protection.protect(reason);
   const uri = assetUri(t, spec.kind, spec.name, spec.version);
-  return { resource, uri, assetId: t.kind === 'registry' ? uri : resource.id };
+  return { resource, uri, assetId: t.kind === 'registry' ? uri : resource.id, protection };
+}
+
+function capitalized(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
 }

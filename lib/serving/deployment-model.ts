@@ -18,6 +18,8 @@ export interface DeploymentModelConfig {
   readonly storageAccountId?: string;
   /** @default - nothing to wait for */
   readonly dependable?: ITerraformDependable;
+  /** The model version object, for a model given as one. @default - the model is given by URI */
+  readonly modelVersion?: IModelVersion;
 }
 
 /** What is known about a model given by URI: it is not a construct, so the deployment cannot look it up. */
@@ -83,6 +85,7 @@ class ModelVersionDeploymentModel extends DeploymentModel {
       registryId: v.registryId,
       storageAccountId: v.storageAccountId,
       dependable: v.dependable,
+      modelVersion: v,
     };
   }
 }

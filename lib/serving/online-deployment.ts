@@ -2,6 +2,7 @@ import { Annotations, ITerraformDependable } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { MonitorAutoscaleSetting } from '@cdktf/provider-azurerm/lib/monitor-autoscale-setting';
 import { ICodeVersion, IEnvironmentVersion, ModelType } from '../assets/asset-refs';
+import { ModelVersion } from '../assets/model';
 import { AzapiResource } from '../bindings/azapi';
 import { mlType } from '../core/api-versions';
 import { NamingRules } from '../core/naming';
@@ -180,6 +181,13 @@ export class OnlineDeployment extends Construct implements IOnlineDeployment {
           `runs ${floor} instance(s)${props.autoscale ? ' at minimum' : ''}; Azure recommends at least 3 for availability ` +
           '(an instance can be taken down for OS upgrades at any time). Set instanceCount (or autoscale.minInstances) to 3 or more.');
       }
+    }
+
+    // A version a production endpoint serves must not be destroyed or replaced by an innocent change. Only versions
+    // declared with this library have a resource to protect; imported ones (any other IModelVersion) do not.
+    const served = this.model.modelVersion;
+    if (endpoint.production && served instanceof ModelVersion) {
+      served._protectFromDestroy(`deployment '${this.deploymentName}' of production endpoint '${endpoint.endpointName}' serves it`);
     }
 
     const dependsOn: ITerraformDependable[] = [

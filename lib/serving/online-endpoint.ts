@@ -46,8 +46,9 @@ export interface OnlineEndpointProps {
   readonly allowPublicNetworkAccess?: boolean;
   /**
    * Whether this endpoint serves production. A production endpoint warns when a deployment runs fewer than 3
-   * instances (Azure's availability guidance), defaults deployments to 3 instances, and protects every deployment that
-   * takes live traffic with `prevent_destroy`.
+   * instances (Azure's availability guidance), defaults deployments to 3 instances, protects every deployment that
+   * takes live traffic with `prevent_destroy`, and every model version its deployments serve (unless the version was
+   * declared with `preventDestroy: false`).
    * @default false
    */
   readonly production?: boolean;
