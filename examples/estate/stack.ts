@@ -11,6 +11,7 @@ import { Construct } from 'constructs';
 import { ResourceGroup } from '@cdktf/provider-azurerm/lib/resource-group';
 import { ModelStage, ModelType } from '../../lib/assets/asset-refs';
 import { ModelSource } from '../../lib/assets/model-source';
+import { VersionLock } from '../../lib/assets/version-lock';
 import { MlopsProviders } from '../../lib/core/providers';
 import { Principal } from '../../lib/core/rbac';
 import { Registry } from '../../lib/registry/registry';
@@ -19,10 +20,16 @@ import {
 } from '../../lib/serving';
 import { Workspace } from '../../lib/workspace/workspace';
 
+export interface EstateStackProps {
+  /** The committed lock file that pins each released version's content; changing one then fails synth. */
+  readonly lockFile?: string;
+}
+
 export class EstateStack extends TerraformStack {
-  constructor(scope: Construct, id: string) {
+  constructor(scope: Construct, id: string, props: EstateStackProps = {}) {
     super(scope, id);
     MlopsProviders.configure(this);
+    if (props.lockFile) VersionLock.configure(this, { path: props.lockFile });
 
     const rg = new ResourceGroup(this, 'rg', { name: 'rg-churn-prod', location: 'westeurope' });
     const workspace = new Workspace(this, 'Workspace', { resourceGroup: rg, prefix: 'churn', environment: 'prod' });
