@@ -61,7 +61,8 @@ export interface RegistryProps {
   readonly replicationLocations?: string[];
   /**
    * The replication of the storage account Azure creates in each region (HNS off, blob public access off).
-   * @default RegistryStorageAccountType.STANDARD_ZRS
+   * @default RegistryStorageAccountType.STANDARD_GZRS - geo-zone-redundant, the secure baseline for storage
+   * (replication regions copy assets too, but a single-region registry would otherwise have one zone-redundant copy)
    */
   readonly storageAccountType?: RegistryStorageAccountType;
   /**
@@ -154,7 +155,7 @@ export class Registry extends RegistryBase {
     this.location = props.location;
     this.locations = [props.location, ...replicas];
     this.resourceGroupName = ArmId.resourceGroupName(props.resourceGroupId);
-    const storageType = (props.storageAccountType ?? RegistryStorageAccountType.STANDARD_ZRS).value;
+    const storageType = (props.storageAccountType ?? RegistryStorageAccountType.STANDARD_GZRS).value;
 
     this.resource = new AzapiResource(this, 'Resource', {
       type: mlType('registries'),

@@ -23,7 +23,7 @@ describe('Registry', () => {
       publicNetworkAccess: 'Disabled',
       regionDetails: [{
         location: 'westeurope',
-        storageAccountDetails: [{ systemCreatedStorageAccount: { storageAccountType: 'Standard_ZRS', storageAccountHnsEnabled: false, allowBlobPublicAccess: false } }],
+        storageAccountDetails: [{ systemCreatedStorageAccount: { storageAccountType: 'Standard_GZRS', storageAccountHnsEnabled: false, allowBlobPublicAccess: false } }],
         acrDetails: [{ systemCreatedAcrAccount: { acrAccountSku: 'Premium' } }],
       }],
     });
