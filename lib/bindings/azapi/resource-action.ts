@@ -4,8 +4,8 @@ import { Construct } from 'constructs';
 import * as cdktf from 'cdktf';
 import { AZAPI_GENERATOR_METADATA } from './provider';
 import {
-  AzapiRetry, AzapiTimeouts, azapiRetryToHclTerraform, azapiRetryToTerraform, azapiTimeoutsToHclTerraform,
-  azapiTimeoutsToTerraform, block, dynamicToHclTerraform, dynamicToTerraform, list, map, simple, validateAzapiArguments, withoutUndefined,
+  AzapiRetry, AzapiTimeouts, dynamicToHclTerraform, dynamicToTerraform, map, simple, validateAzapiArguments,
+  withoutUndefined, azapiOperationToTerraform, azapiOperationToHclTerraform,
 } from './shared';
 import { resourceConfig } from '../meta-arguments';
 
@@ -70,10 +70,7 @@ export class AzapiResourceAction extends cdktf.TerraformResource {
       headers: cdktf.hashMapper(cdktf.stringToTerraform)(c.headers),
       when: cdktf.stringToTerraform(c.when),
       ignore_not_found: cdktf.booleanToTerraform(c.ignoreNotFound),
-      response_export_values: cdktf.listMapper(cdktf.stringToTerraform, false)(c.responseExportValues),
-      locks: cdktf.listMapper(cdktf.stringToTerraform, false)(c.locks),
-      retry: azapiRetryToTerraform(c.retry),
-      timeouts: azapiTimeoutsToTerraform(c.timeouts),
+      ...azapiOperationToTerraform(c),
     };
   }
 
@@ -88,10 +85,7 @@ export class AzapiResourceAction extends cdktf.TerraformResource {
       headers: map(cdktf.hashMapperHcl(cdktf.stringToHclTerraform)(c.headers), 'stringMap'),
       when: simple(cdktf.stringToHclTerraform(c.when), 'string'),
       ignore_not_found: simple(cdktf.booleanToHclTerraform(c.ignoreNotFound), 'boolean'),
-      response_export_values: dynamicToHclTerraform(c.responseExportValues),
-      locks: list(cdktf.listMapperHcl(cdktf.stringToHclTerraform, false)(c.locks), 'stringList'),
-      retry: azapiRetryToHclTerraform(c.retry),
-      timeouts: block(azapiTimeoutsToHclTerraform(c.timeouts), 'AzapiTimeouts'),
+      ...azapiOperationToHclTerraform(c),
     });
   }
 }

@@ -4,8 +4,8 @@ import { Construct } from 'constructs';
 import * as cdktf from 'cdktf';
 import {
   AzapiIdentity, AzapiRetry, AzapiTimeouts, azapiIdentityToHclTerraform, azapiIdentityToTerraform,
-  azapiRetryToHclTerraform, azapiRetryToTerraform, azapiTimeoutsToHclTerraform, azapiTimeoutsToTerraform, block,
   dynamicToHclTerraform, dynamicToTerraform, list, map, simple, validateAzapiArguments, withoutUndefined,
+  azapiOperationToTerraform, azapiOperationToHclTerraform,
 } from './shared';
 import { AZAPI_GENERATOR_METADATA } from './provider';
 import { resourceConfig } from '../meta-arguments';
@@ -127,7 +127,6 @@ export class AzapiResource extends cdktf.TerraformResource {
       body: dynamicToTerraform(c.body),
       identity: azapiIdentityToTerraform(c.identity),
       tags: cdktf.hashMapper(cdktf.stringToTerraform)(c.tags),
-      response_export_values: cdktf.listMapper(cdktf.stringToTerraform, false)(c.responseExportValues),
       schema_validation_enabled: cdktf.booleanToTerraform(c.schemaValidationEnabled),
       ignore_casing: cdktf.booleanToTerraform(c.ignoreCasing),
       ignore_missing_property: cdktf.booleanToTerraform(c.ignoreMissingProperty),
@@ -135,9 +134,7 @@ export class AzapiResource extends cdktf.TerraformResource {
       ignore_body_changes: cdktf.listMapper(cdktf.stringToTerraform, false)(this._ignoreBodyChanges),
       replace_triggers_external_values: dynamicToTerraform(c.replaceTriggersExternalValues),
       replace_triggers_refs: cdktf.listMapper(cdktf.stringToTerraform, false)(c.replaceTriggersRefs),
-      locks: cdktf.listMapper(cdktf.stringToTerraform, false)(c.locks),
-      retry: azapiRetryToTerraform(c.retry),
-      timeouts: azapiTimeoutsToTerraform(c.timeouts),
+      ...azapiOperationToTerraform(c),
     };
   }
 
@@ -151,7 +148,6 @@ export class AzapiResource extends cdktf.TerraformResource {
       body: dynamicToHclTerraform(c.body),
       identity: list(azapiIdentityToHclTerraform(c.identity), 'AzapiIdentityList', true),
       tags: map(cdktf.hashMapperHcl(cdktf.stringToHclTerraform)(c.tags), 'stringMap'),
-      response_export_values: dynamicToHclTerraform(c.responseExportValues),
       schema_validation_enabled: simple(cdktf.booleanToHclTerraform(c.schemaValidationEnabled), 'boolean'),
       ignore_casing: simple(cdktf.booleanToHclTerraform(c.ignoreCasing), 'boolean'),
       ignore_missing_property: simple(cdktf.booleanToHclTerraform(c.ignoreMissingProperty), 'boolean'),
@@ -159,9 +155,7 @@ export class AzapiResource extends cdktf.TerraformResource {
       ignore_body_changes: list(cdktf.listMapperHcl(cdktf.stringToHclTerraform, false)(this._ignoreBodyChanges), 'stringList'),
       replace_triggers_external_values: dynamicToHclTerraform(c.replaceTriggersExternalValues),
       replace_triggers_refs: list(cdktf.listMapperHcl(cdktf.stringToHclTerraform, false)(c.replaceTriggersRefs), 'stringList'),
-      locks: list(cdktf.listMapperHcl(cdktf.stringToHclTerraform, false)(c.locks), 'stringList'),
-      retry: azapiRetryToHclTerraform(c.retry),
-      timeouts: block(azapiTimeoutsToHclTerraform(c.timeouts), 'AzapiTimeouts'),
+      ...azapiOperationToHclTerraform(c),
     });
   }
 }

@@ -168,3 +168,29 @@ export function validateAzapiArguments(scope: IConstruct, resourceType: string,
   }
   v.throwIfAny();
 }
+
+/** The arguments every azapi resource type shares: what to export from the response, mutexes, retry, timeouts. */
+export interface AzapiOperationArguments {
+  readonly responseExportValues?: string[];
+  readonly locks?: string[];
+  readonly retry?: AzapiRetry;
+  readonly timeouts?: AzapiTimeouts;
+}
+
+export function azapiOperationToTerraform(c: AzapiOperationArguments): { [name: string]: any } {
+  return {
+    response_export_values: cdktf.listMapper(cdktf.stringToTerraform, false)(c.responseExportValues),
+    locks: cdktf.listMapper(cdktf.stringToTerraform, false)(c.locks),
+    retry: azapiRetryToTerraform(c.retry),
+    timeouts: azapiTimeoutsToTerraform(c.timeouts),
+  };
+}
+
+export function azapiOperationToHclTerraform(c: AzapiOperationArguments): { [name: string]: any } {
+  return {
+    response_export_values: dynamicToHclTerraform(c.responseExportValues),
+    locks: list(cdktf.listMapperHcl(cdktf.stringToHclTerraform, false)(c.locks), 'stringList'),
+    retry: azapiRetryToHclTerraform(c.retry),
+    timeouts: block(azapiTimeoutsToHclTerraform(c.timeouts), 'AzapiTimeouts'),
+  };
+}

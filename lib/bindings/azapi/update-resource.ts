@@ -4,8 +4,8 @@ import { Construct } from 'constructs';
 import * as cdktf from 'cdktf';
 import { AZAPI_GENERATOR_METADATA } from './provider';
 import {
-  AzapiRetry, AzapiTimeouts, azapiRetryToHclTerraform, azapiRetryToTerraform, azapiTimeoutsToHclTerraform,
-  azapiTimeoutsToTerraform, block, dynamicToHclTerraform, dynamicToTerraform, list, simple, validateAzapiArguments, withoutUndefined,
+  AzapiRetry, AzapiTimeouts, dynamicToHclTerraform, dynamicToTerraform, simple, validateAzapiArguments,
+  withoutUndefined, azapiOperationToTerraform, azapiOperationToHclTerraform,
 } from './shared';
 import { resourceConfig } from '../meta-arguments';
 
@@ -68,13 +68,10 @@ export class AzapiUpdateResource extends cdktf.TerraformResource {
       name: cdktf.stringToTerraform(c.name),
       parent_id: cdktf.stringToTerraform(c.parentId),
       body: dynamicToTerraform(c.body),
-      response_export_values: cdktf.listMapper(cdktf.stringToTerraform, false)(c.responseExportValues),
       ignore_casing: cdktf.booleanToTerraform(c.ignoreCasing),
       ignore_missing_property: cdktf.booleanToTerraform(c.ignoreMissingProperty),
       replace_triggers_external_values: dynamicToTerraform(c.replaceTriggersExternalValues),
-      locks: cdktf.listMapper(cdktf.stringToTerraform, false)(c.locks),
-      retry: azapiRetryToTerraform(c.retry),
-      timeouts: azapiTimeoutsToTerraform(c.timeouts),
+      ...azapiOperationToTerraform(c),
     };
   }
 
@@ -86,13 +83,10 @@ export class AzapiUpdateResource extends cdktf.TerraformResource {
       name: simple(cdktf.stringToHclTerraform(c.name), 'string'),
       parent_id: simple(cdktf.stringToHclTerraform(c.parentId), 'string'),
       body: dynamicToHclTerraform(c.body),
-      response_export_values: dynamicToHclTerraform(c.responseExportValues),
       ignore_casing: simple(cdktf.booleanToHclTerraform(c.ignoreCasing), 'boolean'),
       ignore_missing_property: simple(cdktf.booleanToHclTerraform(c.ignoreMissingProperty), 'boolean'),
       replace_triggers_external_values: dynamicToHclTerraform(c.replaceTriggersExternalValues),
-      locks: list(cdktf.listMapperHcl(cdktf.stringToHclTerraform, false)(c.locks), 'stringList'),
-      retry: azapiRetryToHclTerraform(c.retry),
-      timeouts: block(azapiTimeoutsToHclTerraform(c.timeouts), 'AzapiTimeouts'),
+      ...azapiOperationToHclTerraform(c),
     });
   }
 }
