@@ -1,6 +1,8 @@
 import { Annotations, DefaultTokenResolver, IAspect, StringConcat, TerraformResource, Tokenization } from 'cdktf';
 import { IConstruct } from 'constructs';
-import { AzureRequest, AzureValidationMode, formatAzureTypeProblem, validateAzureRequest } from './azure-type-validator';
+import {
+  AzureRequest, AzureValidationMode, formatAzureTypeProblem, isPlainObject, validateAzureRequest,
+} from './azure-type-validator';
 
 /** Options for {@link AzapiSchemaValidation}. */
 export interface AzapiSchemaValidationProps {
@@ -52,7 +54,7 @@ export class AzapiSchemaValidation implements IAspect {
     const config = synthesizedConfig(node);
     if (!config || config.schema_validation_enabled === false) return;
     const type = config.type as string;
-    const messages = validateAzureRequest(requestOf(config), mode)
+    const messages = validateAzureRequest(azapiRequestOf(config), mode)
       .map((p) => `${node.terraformResourceType} ${JSON.stringify(type)}: ${formatAzureTypeProblem(p)}`);
     if (messages.length === 0) return;
 
@@ -73,7 +75,11 @@ function synthesizedConfig(node: TerraformResource): Record<string, unknown> | u
   return blocks ? Object.values(blocks)[0] : undefined;
 }
 
-function requestOf(config: Record<string, unknown>): AzureRequest {
+/**
+ * The request azapi validates, from a synthesized `azapi_resource` / `azapi_update_resource` block: body (with
+ * `sensitive_body` merged over it), name, location, tags and identity. Also used by tests on synthesized JSON files.
+ */
+export function azapiRequestOf(config: Record<string, unknown>): AzureRequest {
   // A block list synthesizes as `[{ type, identity_ids }]`; an override may have written a bare object.
   const block = Array.isArray(config.identity) ? config.identity[0] : config.identity;
   const identity = block && typeof block === 'object'
@@ -92,15 +98,11 @@ function requestOf(config: Record<string, unknown>): AzureRequest {
 
 /** RFC 7386 JSON merge patch: objects merge key by key, `null` removes a key, anything else replaces. */
 function mergePatch(target: unknown, patch: unknown): unknown {
-  if (!isObject(patch)) return patch;
-  const out: Record<string, unknown> = isObject(target) ? { ...target } : {};
+  if (!isPlainObject(patch)) return patch;
+  const out: Record<string, unknown> = isPlainObject(target) ? { ...target } : {};
   for (const [key, value] of Object.entries(patch)) {
     if (value === null) delete out[key];
     else out[key] = mergePatch(out[key], value);
   }
   return out;
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -418,7 +418,7 @@ function isExpression(value: unknown): boolean {
   return typeof value === 'string' && value.includes('${');
 }
 
-function isPlainObject(value: unknown): value is Record<string, unknown> {
+export function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 

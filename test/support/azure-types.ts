@@ -1,3 +1,4 @@
+import { azapiRequestOf } from '../../lib/validation/azapi-schema-validation';
 import { formatAzureTypeProblem, validateAzureRequest } from '../../lib/validation/azure-type-validator';
 
 const MODES: Record<string, 'create' | 'update'> = { azapi_resource: 'create', azapi_update_resource: 'update' };
@@ -10,11 +11,7 @@ export function azapiBodyProblems(tfJson: Record<string, any>): string[] {
   const problems: string[] = [];
   for (const [tfType, mode] of Object.entries(MODES)) {
     for (const [logicalId, config] of Object.entries<any>(tfJson.resource?.[tfType] ?? {})) {
-      const identity = Array.isArray(config.identity) ? config.identity[0] : config.identity;
-      const found = validateAzureRequest({
-        type: config.type, body: config.body, name: config.name, location: config.location, tags: config.tags,
-        identity: identity ? { type: identity.type, identityIds: identity.identity_ids } : undefined,
-      }, mode);
+      const found = validateAzureRequest(azapiRequestOf(config), mode);
       problems.push(...found.map(p => `${tfType}.${logicalId} (${config.type}): ${formatAzureTypeProblem(p)}`));
     }
   }
