@@ -1,11 +1,14 @@
 /**
  * Tests are TypeScript, transpiled by ts-jest without type-checking (isolatedModules):
- * type errors are caught once by `npm run typecheck`, so each test file loads fast.
+ * type errors are caught once by `npx tsc -p tsconfig.dev.json --noEmit`, so each test file loads fast.
+ * The Terraform tier (test/terraform, real terraform binary against the local providers) runs apart:
+ * `npm run test:terraform`, with jest.terraform.config.js.
  */
 module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
+  testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/terraform/'],
   moduleFileExtensions: ['ts', 'js', 'json'],
   transform: {
     '^.+\\.ts$': ['ts-jest', { isolatedModules: true, tsconfig: 'tsconfig.dev.json' }],
