@@ -1,0 +1,14 @@
+#!/usr/bin/env node
+/**
+ * Entry point of the local providers: `node provider.js <azapi|azurerm|azuredevops>`, started by Terraform through
+ * the wrapper scripts that harness/mirror.ts writes into the filesystem mirror.
+ */
+import { servePlugin } from '../plugin/serve';
+import { providerService } from '../provider/server';
+import { providerDefinition } from '../providers/definitions';
+
+const name = process.argv[2];
+servePlugin(providerService(providerDefinition(name))).catch(e => {
+  process.stderr.write(`terraform-provider-${name} (emulator) failed to start: ${(e as Error).stack}\n`);
+  process.exit(1);
+});

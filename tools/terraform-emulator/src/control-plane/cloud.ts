@@ -1,0 +1,2 @@
+// placeholder until the control plane lands
+export class Cloud {}

@@ -1,0 +1,21 @@
+import type { ProviderSchema } from '../schema/model';
+import type { DataSourceHandler, HandlerContext, Plain, ResourceHandler } from '../providers/handler';
+import type { ReplaceWhen } from './walk';
+
+/** What makes one local provider: its schema, and how each of its types meets the emulated Azure. */
+export interface ProviderDefinition {
+  /** e.g. `azapi`: the name in `terraform-provider-<name>`. */
+  readonly name: string;
+  readonly schema: () => ProviderSchema;
+  readonly resources: Record<string, ResourceHandler>;
+  readonly dataSources: Record<string, DataSourceHandler>;
+  /** Used for resource types without a handler of their own. */
+  readonly fallbackResource?: ResourceHandler;
+  /** Per resource type and top-level attribute: replace only when this says so (instead of any change of a force-new attribute). */
+  readonly replaceWhen?: Record<string, Record<string, ReplaceWhen>>;
+  /**
+   * Runs one operation against the emulated control plane, with the cloud loaded (and saved afterwards) for it.
+   * Operations of concurrent provider processes are serialised there.
+   */
+  readonly withContext: <T>(providerConfig: Plain, fn: (ctx: HandlerContext) => T) => T;
+}
