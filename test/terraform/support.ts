@@ -1,0 +1,50 @@
+import { execFileSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { App } from 'cdktf';
+import { TerraformEmulator, terraformVersion } from '../../tools/terraform-emulator/src/harness';
+
+export const REPO = path.resolve(__dirname, '..', '..');
+
+/**
+ * The tier needs the terraform binary (1.11 is on every machine of this project). Where it is absent the tier is
+ * skipped, and says so loudly rather than passing quietly.
+ */
+export const TERRAFORM_VERSION = terraformVersion();
+if (!TERRAFORM_VERSION) {
+  process.stderr.write('\n*** terraform is not on the PATH: the Terraform tier is SKIPPED (nothing was validated, planned or applied). ***\n\n');
+}
+export const describeWithTerraform = TERRAFORM_VERSION ? describe : describe.skip;
+
+/** Every example app: each `examples/<name>/main.ts`. */
+export function exampleApps(): string[] {
+  return fs
+    .readdirSync(path.join(REPO, 'examples'))
+    .filter(name => fs.existsSync(path.join(REPO, 'examples', name, 'main.ts')))
+    .sort();
+}
+
+/** Synthesizes an example as a user does (its main.ts, from the repository root) into a fresh folder. */
+export function synthExample(name: string): string {
+  const outdir = fs.mkdtempSync(path.join(os.tmpdir(), `synth-${name}-`));
+  execFileSync(process.execPath, [path.join(REPO, 'node_modules', 'tsx', 'dist', 'cli.mjs'), path.join('examples', name, 'main.ts')], {
+    cwd: REPO,
+    env: { ...process.env, CDKTF_OUTDIR: outdir },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  return outdir;
+}
+
+/** Synthesizes an app built in the test into a fresh folder. */
+export function synthApp(build: (app: App) => void): string {
+  const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'synth-app-'));
+  const app = new App({ outdir, skipValidation: false });
+  build(app);
+  app.synth();
+  return outdir;
+}
+
+export function newEmulator(label: string): TerraformEmulator {
+  return new TerraformEmulator({ workDir: fs.mkdtempSync(path.join(os.tmpdir(), `tf-${label}-`)) });
+}
