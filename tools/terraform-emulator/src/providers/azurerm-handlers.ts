@@ -15,7 +15,7 @@ interface AzurermMapping {
   /** The id Terraform holds, when azurerm's differs from the ARM id (diagnostic settings, blobs). */
   terraformIdOf?(armId: string, planned: Plain): string;
   /** ARM-shaped properties rules read (e.g. `publicNetworkAccess`), beside the Terraform attributes. */
-  properties?(planned: Plain): JsonObject;
+  properties?(planned: Plain, ctx: HandlerContext): JsonObject;
   computed?(ctx: HandlerContext, armId: string, planned: Plain): Plain;
 }
 
@@ -110,7 +110,7 @@ const MAPPINGS: Record<string, AzurermMapping> = {
       const taken = ctx.cloud.list().filter((r) => r.type === 'Microsoft.Authorization/roleAssignments').length;
       return `${scope}/providers/Microsoft.Authorization/roleAssignments/${str(p, 'name') ?? deterministicUuid(`${seed}#${taken}`)}`;
     },
-    properties: (p) => ({ scope: String(p.scope), principalId: String(p.principal_id), principalType: str(p, 'principal_type') ?? 'ServicePrincipal' }),
+    properties: (p, ctx) => ({ scope: String(p.scope), roleDefinitionId: roleDefinitionOf(ctx, p), principalId: String(p.principal_id), principalType: str(p, 'principal_type') ?? 'ServicePrincipal' }),
     computed: (ctx, id, p) => ({ name: id.split('/').pop() ?? '', role_definition_id: roleDefinitionOf(ctx, p), principal_type: str(p, 'principal_type') ?? 'ServicePrincipal' }),
   },
   azurerm_monitor_diagnostic_setting: {
@@ -136,9 +136,9 @@ function fallbackMapping(terraformType: string): AzurermMapping {
 }
 
 /** The stored body: ARM's location and tags, the Terraform attributes as they were given, and ARM-shaped extras. */
-function bodyOf(mapping: AzurermMapping, planned: Plain): JsonObject {
+function bodyOf(ctx: HandlerContext, mapping: AzurermMapping, planned: Plain): JsonObject {
   const attributes = json(planned) as JsonObject;
-  const body: JsonObject = { properties: { ...attributes, ...(mapping.properties?.(planned) ?? {}) } };
+  const body: JsonObject = { properties: { ...attributes, ...(mapping.properties?.(planned, ctx) ?? {}) } };
   const location = str(planned, 'location');
   if (location) body.location = location;
   const identity = block(planned, 'identity');
@@ -165,12 +165,12 @@ export function azurermHandler(terraformType: string): ResourceHandler {
   return {
     create(ctx, planned) {
       const armId = mapping.armIdOf(ctx, planned);
-      ctx.cloud.put({ id: armId, type: typeOfId(armId), body: bodyOf(mapping, planned) });
+      ctx.cloud.put({ id: armId, type: typeOfId(armId), body: bodyOf(ctx, mapping, planned) });
       return computedOf(ctx, mapping, armId, planned);
     },
     update(ctx, prior, planned) {
       const armId = armIdFromState(ctx, mapping, prior);
-      ctx.cloud.put({ id: armId, type: typeOfId(armId), body: bodyOf(mapping, planned) });
+      ctx.cloud.put({ id: armId, type: typeOfId(armId), body: bodyOf(ctx, mapping, planned) });
       return computedOf(ctx, mapping, armId, planned);
     },
     delete(ctx, prior) {
