@@ -1,0 +1,88 @@
+import { AzureRefusal } from '../../../tools/terraform-emulator/src/control-plane/model';
+import { azapi, create, estate, ML, V } from './fixtures';
+
+function refusal(fn: () => unknown): AzureRefusal {
+  try {
+    fn();
+  } catch (e) {
+    if (e instanceof AzureRefusal) return e;
+    throw e;
+  }
+  throw new Error('expected an AzureRefusal');
+}
+
+function withRegistry() {
+  const e = estate();
+  const registry = azapi(e.ctx, `${ML}/registries`, String(e.rg.id), 'mlr-churn', { properties: {} }, { location: 'westeurope' });
+  const container = azapi(e.ctx, `${ML}/workspaces/models`, String(e.ws.id), 'churn', { properties: {} });
+  const version = (name: string, uri: string, extra: object = {}) => azapi(e.ctx, `${ML}/workspaces/models/versions`, String(container.id), name,
+    { properties: { modelType: 'mlflow_model', modelUri: uri, ...extra } });
+  return { ...e, registry, container, version };
+}
+
+describe('asset versions', () => {
+  test('changing the content of a version is refused; changing tags, stage and archive is not', () => {
+    const e = withRegistry();
+    const v1 = e.version('1', 'azureml://jobs/a/outputs/model');
+    const type = `${ML}/workspaces/models/versions`;
+    expect(refusal(() => e.cloud.put({ id: String(v1.id), type, body: { properties: { modelType: 'mlflow_model', modelUri: 'azureml://jobs/b/outputs/model' } } })).status).toBe(409);
+    e.cloud.put({ id: String(v1.id), type, body: { properties: { modelType: 'mlflow_model', modelUri: 'azureml://jobs/a/outputs/model', tags: { stage: 'prod' }, stage: 'Production', isArchived: true } } });
+  });
+
+  test('publish creates the registry version; a deleted registry version can never be created again', () => {
+    const e = withRegistry();
+    const v3 = e.version('3', 'azureml://jobs/a/outputs/model');
+    create(e.ctx, 'azapi_resource_action', { type: `${ML}/workspaces/models/versions${V}`, resource_id: v3.id, action: 'publish', method: 'POST',
+      body: { registryName: 'mlr-churn', destinationName: 'churn', destinationVersion: '3' } });
+    const published = `${e.registry.id}/models/churn/versions/3`;
+    expect(e.cloud.get(published)!.body.properties).toMatchObject({ modelUri: 'azureml://jobs/a/outputs/model' });
+    // The library then sets stage and tags on the registry version with azapi_update_resource.
+    create(e.ctx, 'azapi_update_resource', { type: `${ML}/registries/models/versions${V}`, parent_id: `${e.registry.id}/models/churn`, name: '3', body: { properties: { stage: 'Production' } } });
+    e.cloud.delete(published);
+    const again = () => azapi(e.ctx, `${ML}/registries/models/versions`, `${e.registry.id}/models/churn`, '3', { properties: { modelType: 'mlflow_model', modelUri: 'azureml://jobs/a/outputs/model' } });
+    expect(refusal(again).message).toMatch(/can never be created again/);
+    azapi(e.ctx, `${ML}/registries/models/versions`, `${e.registry.id}/models/churn`, '4', { properties: { modelType: 'mlflow_model', modelUri: 'azureml://jobs/a/outputs/model' } });
+  });
+
+  test('a workspace version deleted may be created again', () => {
+    const e = withRegistry();
+    const v1 = e.version('1', 'azureml://x');
+    e.cloud.delete(String(v1.id));
+    e.version('1', 'azureml://x');
+  });
+});
+
+describe('management locks', () => {
+  test('a CanNotDelete lock on the workspace blocks deleting a model version under it, until removed', () => {
+    const e = withRegistry();
+    const v1 = e.version('1', 'azureml://x');
+    const lock = create(e.ctx, 'azurerm_management_lock', { name: 'do-not-delete', scope: e.ws.id, lock_level: 'CanNotDelete' });
+    expect(String(lock.id)).toBe(`${e.ws.id}/providers/Microsoft.Authorization/locks/do-not-delete`);
+    expect(refusal(() => e.cloud.delete(String(v1.id))).code).toBe('ScopeLocked');
+    expect(refusal(() => e.cloud.delete(String(e.rg.id))).code).toBe('ScopeLocked');
+    e.version('2', 'azureml://y');
+    e.cloud.delete(String(lock.id));
+    e.cloud.delete(String(v1.id));
+  });
+
+  test('a ReadOnly lock blocks writes under its scope', () => {
+    const e = withRegistry();
+    create(e.ctx, 'azurerm_management_lock', { name: 'ro', scope: e.ws.id, lock_level: 'ReadOnly' });
+    expect(refusal(() => e.version('1', 'azureml://x')).code).toBe('ScopeLocked');
+  });
+});
+
+describe('azurerm ids', () => {
+  test('ids are formed as azurerm forms them and compare case-insensitively', () => {
+    const e = estate();
+    expect(e.rg.id).toBe('/subscriptions/00000000-0000-0000-0000-000000000002/resourceGroups/rg');
+    expect(e.st.id).toBe(`${e.rg.id}/providers/Microsoft.Storage/storageAccounts/stml`);
+    const container = create(e.ctx, 'azurerm_storage_container', { name: 'models', storage_account_id: e.st.id });
+    expect(container.id).toBe(`${e.st.id}/blobServices/default/containers/models`);
+    const diag = create(e.ctx, 'azurerm_monitor_diagnostic_setting', { name: 'to-law', target_resource_id: e.acr.id });
+    expect(diag.id).toBe(`${e.acr.id}|to-law`);
+    expect(e.cloud.get(String(e.ws.id).toUpperCase())).toBeDefined();
+    const blob = create(e.ctx, 'azurerm_storage_blob', { name: 'a/b.txt', storage_account_name: 'stml', storage_container_name: 'models', type: 'Block', source_content: 'hi' });
+    expect(blob.id).toBe('https://stml.blob.core.windows.net/models/a/b.txt');
+  });
+});
