@@ -1,0 +1,2 @@
+import type { ProviderFacts } from './facts';
+export const AZURERM_FACTS: ProviderFacts = { resources: {} };
