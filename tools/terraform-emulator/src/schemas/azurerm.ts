@@ -42,7 +42,9 @@ export function deriveRawAzurermSchema(packageDir = azurermPackageDir()): Provid
       if (cls.terraformType === undefined || cls.mapper === undefined) continue;
       const block = deriver.topLevel(cls);
       if (cls.base === 'cdktf.TerraformProvider') {
-        provider = block;
+        // cdktf maps the `alias` meta-argument like an argument; Terraform strips it before the provider sees it.
+        const { alias: _alias, ...attributes } = block.attributes;
+        provider = { ...block, attributes };
       } else if (cls.base === 'cdktf.TerraformResource') {
         resources[cls.terraformType] = { version: 0, block: withId(block) };
       } else if (cls.base === 'cdktf.TerraformDataSource') {
@@ -61,10 +63,8 @@ export function deriveRawAzurermSchema(packageDir = azurermPackageDir()): Provid
  */
 function withId(block: BlockSchema): BlockSchema {
   const id = block.attributes.id;
-  const fixed = id === undefined || id.computed
-    ? { type: 'string', ...(id?.optional ? { optional: true } : {}), computed: true }
-    : { type: 'string', optional: true, computed: true };
-  return { ...block, attributes: { ...block.attributes, id: fixed } };
+  const optional = id === undefined ? false : id.optional === true || id.required === true;
+  return { ...block, attributes: { ...block.attributes, id: { type: 'string', ...(optional ? { optional: true } : {}), computed: true } } };
 }
 
 /** The azurerm provider schema: derived, then overlaid with AZURERM_FACTS. */
