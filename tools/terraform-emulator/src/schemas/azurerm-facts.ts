@@ -213,7 +213,7 @@ const resources: Record<string, TypeFacts> = {
 
 export const AZURERM_FACTS: ProviderFacts = {
   provider: {
-    source: `${DOCS} (the `features` block is "(Required)")`,
+    source: `${DOCS} (the features block is "(Required)")`,
     attributes: Object.fromEntries(
       ['client_secret', 'client_certificate', 'client_certificate_password', 'oidc_token', 'oidc_request_token'].map(k => [k, SECRET]),
     ),
