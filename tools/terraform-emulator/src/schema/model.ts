@@ -20,6 +20,11 @@ export interface AttributeSchema {
   readonly writeOnly?: boolean;
   /** A change of this attribute replaces the resource (what SDKv2 calls ForceNew). Not sent to Terraform. */
   readonly forceNew?: boolean;
+  /**
+   * The provider's default, planned when the configuration leaves the attribute null (SDKv2's `Default`); such an
+   * attribute is also `computed`, or Terraform would reject the plan. Not sent to Terraform.
+   */
+  readonly default?: unknown;
 }
 
 export interface NestedBlockSchema {
