@@ -15,7 +15,7 @@ export const TERRAFORM_VERSION = terraformVersion();
 if (!TERRAFORM_VERSION) {
   process.stderr.write('\n*** terraform is not on the PATH: the Terraform tier is SKIPPED (nothing was validated, planned or applied). ***\n\n');
 }
-export const describeWithTerraform = TERRAFORM_VERSION ? describe : describe.skip;
+export const describeWithTerraform = (TERRAFORM_VERSION ? globalThis.describe : globalThis.describe?.skip) as jest.Describe;
 
 /** Every example app: each `examples/<name>/main.ts`. */
 export function exampleApps(): string[] {

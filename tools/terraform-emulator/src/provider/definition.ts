@@ -9,8 +9,8 @@ export interface ProviderDefinition {
   readonly schema: () => ProviderSchema;
   readonly resources: Record<string, ResourceHandler>;
   readonly dataSources: Record<string, DataSourceHandler>;
-  /** Used for resource types without a handler of their own. */
-  readonly fallbackResource?: ResourceHandler;
+  /** Makes the handler of a resource type that has none of its own. */
+  readonly fallbackResource?: (type: string) => ResourceHandler;
   /** Per resource type and top-level attribute: replace only when this says so (instead of any change of a force-new attribute). */
   readonly replaceWhen?: Record<string, Record<string, ReplaceWhen>>;
   /**

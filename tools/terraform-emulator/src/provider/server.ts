@@ -41,7 +41,7 @@ export function providerService(def: ProviderDefinition): grpc.UntypedServiceImp
   };
   const encode = (value: unknown, type: CtyType): DynamicValueMessage => ({ msgpack: encodeMsgpack(value, type) });
   const handlerFor = (type: string): ResourceHandler => {
-    const h = def.resources[type] ?? def.fallbackResource;
+    const h = def.resources[type] ?? def.fallbackResource?.(type);
     if (!h) throw new Error(`${def.name} emulator cannot apply ${type}: no handler`);
     return h;
   };

@@ -1,41 +1,47 @@
+import * as path from 'path';
+import { withCloud } from '../control-plane/store';
 import type { ProviderDefinition } from '../provider/definition';
+import { AZAPI_REPLACE_WHEN, AZURERM_REPLACE_WHEN, azapiSchema, azuredevopsSchema, loadAzurermSchema } from '../schemas';
+import { AZAPI_DATA_SOURCES, AZAPI_RESOURCES } from './azapi-handlers';
+import { AZUREDEVOPS_RESOURCES } from './azuredevops-handlers';
+import { AZURERM_DATA_SOURCES, AZURERM_RESOURCES, azurermHandler } from './azurerm-handlers';
 import type { HandlerContext, Plain } from './handler';
 
-// TEMPORARY smoke-test definition; replaced when the schemas and handlers land.
+/** The subscription and tenant the emulated Azure answers with, unless the provider configuration names others. */
+export const EMULATED_SUBSCRIPTION_ID = '00000000-0000-0000-0000-000000000000';
+export const EMULATED_TENANT_ID = '11111111-1111-1111-1111-111111111111';
+
+/** The emulated Azure's state file: one per emulator (harness/emulator.ts sets it for every terraform run). */
+function stateFile(): string {
+  const file = process.env.MLOPS_EMULATOR_STATE;
+  if (!file) throw new Error('MLOPS_EMULATOR_STATE is not set: the local providers are run by the emulator harness (tools/terraform-emulator/src/harness).');
+  return file;
+}
+
+function withContext<T>(providerConfig: Plain, fn: (ctx: HandlerContext) => T): T {
+  const subscriptionId = typeof providerConfig.subscription_id === 'string' && providerConfig.subscription_id ? providerConfig.subscription_id : EMULATED_SUBSCRIPTION_ID;
+  const tenantId = typeof providerConfig.tenant_id === 'string' && providerConfig.tenant_id ? providerConfig.tenant_id : EMULATED_TENANT_ID;
+  return withCloud(stateFile(), cloud => fn({ cloud, subscriptionId, tenantId, providerConfig }));
+}
+
 export function providerDefinition(name: string): ProviderDefinition {
-  if (name !== 'azapi') throw new Error(`unknown provider ${name}`);
-  let n = 0;
-  return {
-    name,
-    schema: () => ({
-      provider: { attributes: { subscription_id: { type: 'string', optional: true } }, blocks: {} },
-      resources: {
-        azapi_resource: {
-          version: 0,
-          block: {
-            attributes: {
-              id: { type: 'string', computed: true },
-              type: { type: 'string', required: true },
-              name: { type: 'string', optional: true, forceNew: true },
-              parent_id: { type: 'string', optional: true, computed: true, forceNew: true },
-              body: { type: 'dynamic', optional: true },
-              output: { type: 'dynamic', computed: true },
-              retry: { nested: { nesting: 'single', attributes: { error_message_regex: { type: ['list', 'string'], required: true } } }, optional: true },
-            },
-            blocks: { identity: { nesting: 'list', maxItems: 1, block: { attributes: { type: { type: 'string', required: true }, principal_id: { type: 'string', computed: true } }, blocks: {} } } },
-          },
-        },
-      },
-      dataSources: {},
-    }),
-    resources: {
-      azapi_resource: {
-        create: (_c: HandlerContext, p: Plain) => ({ id: `${p.parent_id}/x/${p.name}/${n++}`, parent_id: '/subscriptions/0000', output: { properties: { a: 1 } }, identity: [{ principal_id: 'pid' }] }),
-        update: () => ({}),
-        delete: () => undefined,
-      },
-    },
-    dataSources: {},
-    withContext: <T>(providerConfig: Plain, fn: (ctx: HandlerContext) => T) => fn({ cloud: undefined as never, subscriptionId: 's', tenantId: 't', providerConfig }),
-  };
+  switch (name) {
+    case 'azapi':
+      return { name, schema: azapiSchema, resources: AZAPI_RESOURCES, dataSources: AZAPI_DATA_SOURCES, replaceWhen: AZAPI_REPLACE_WHEN, withContext };
+    case 'azurerm':
+      return {
+        name,
+        // Derived from @cdktf/provider-azurerm once, then read from the cache beside the state file.
+        schema: () => loadAzurermSchema(path.join(path.dirname(stateFile()), 'azurerm-schema.json')),
+        resources: AZURERM_RESOURCES,
+        dataSources: AZURERM_DATA_SOURCES,
+        fallbackResource: azurermHandler,
+        replaceWhen: AZURERM_REPLACE_WHEN,
+        withContext,
+      };
+    case 'azuredevops':
+      return { name, schema: azuredevopsSchema, resources: AZUREDEVOPS_RESOURCES, dataSources: {}, withContext };
+    default:
+      throw new Error(`no local provider named '${name}' (azapi, azurerm and azuredevops are emulated)`);
+  }
 }
