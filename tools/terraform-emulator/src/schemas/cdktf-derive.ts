@@ -4,7 +4,9 @@
  *
  * What the package can tell, and the rule used where it cannot:
  * - attributes vs blocks, list/set/map/single nesting and element types: from the HCL mappers, exactly;
- * - required vs optional arguments: a generated `reset<Name>()` exists only for optional ones;
+ * - required vs optional arguments: a generated `reset<Name>()` exists only for optional ones (checked once against
+ *   the package's .jsii assembly, which says `optional` per struct property: 24,301 arguments of 14.23.0, no
+ *   disagreement; the assembly is 88 MB, so it is not read at run time);
  * - computed-only attributes: the generator's `computed: true, optional: false` comments on getters and fields;
  * - at most one item (`maxItems: 1`): the block is held by an `...OutputReference`, not a `...List`;
  * - required blocks (`minItems: 1`): the `required: true` comment on the block's field;
