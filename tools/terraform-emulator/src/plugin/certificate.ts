@@ -1,3 +1,5 @@
+import * as fs from 'fs';
+import * as path from 'path';
 import * as forge from 'node-forge';
 
 /** A self-signed server certificate for the plugin's TLS listener, as PEM, and its DER form for the handshake. */
@@ -35,4 +37,24 @@ export function selfSignedCertificate(): ServerCertificate {
     keyPem: forge.pki.privateKeyToPem(keys.privateKey),
     certDer: Buffer.from(der, 'binary'),
   };
+}
+
+/**
+ * The certificate kept in `dir`, made once: node-forge's RSA key generation costs a few hundred ms, and Terraform
+ * starts each provider twice per command. Terraform pins whatever certificate the handshake line carries, so one
+ * certificate for every process of an emulator is as good as a new one each time.
+ */
+export function cachedCertificate(dir: string | undefined): ServerCertificate {
+  if (!dir) return selfSignedCertificate();
+  const file = path.join(dir, 'provider-certificate.json');
+  try {
+    const cached = JSON.parse(fs.readFileSync(file, 'utf8')) as { certPem: string; keyPem: string; certDer: string };
+    return { certPem: cached.certPem, keyPem: cached.keyPem, certDer: Buffer.from(cached.certDer, 'base64') };
+  } catch {
+    const made = selfSignedCertificate();
+    const tmp = `${file}.${process.pid}.tmp`;
+    fs.writeFileSync(tmp, JSON.stringify({ certPem: made.certPem, keyPem: made.keyPem, certDer: made.certDer.toString('base64') }), { mode: 0o600 });
+    fs.renameSync(tmp, file);
+    return made;
+  }
 }

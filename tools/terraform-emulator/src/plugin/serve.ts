@@ -1,7 +1,7 @@
 import * as path from 'path';
 import * as grpc from '@grpc/grpc-js';
 import * as protoLoader from '@grpc/proto-loader';
-import { selfSignedCertificate } from './certificate';
+import { cachedCertificate } from './certificate';
 
 /**
  * go-plugin's handshake, as Terraform drives it: it starts the provider with a magic cookie and the client's
@@ -23,7 +23,7 @@ export function loadProto(file: string): grpc.GrpcObject {
 }
 
 /** Serves `implementation` as a tfplugin6 provider over go-plugin, the way Terraform expects; resolves once listening. */
-export async function servePlugin(implementation: grpc.UntypedServiceImplementation): Promise<void> {
+export async function servePlugin(implementation: grpc.UntypedServiceImplementation, certificateDir?: string): Promise<void> {
   if (process.env[MAGIC_COOKIE_KEY] !== MAGIC_COOKIE_VALUE) {
     process.stderr.write('This is a Terraform provider plugin (the cdktf-azure-mlops emulator): Terraform starts it; it is not run by hand.\n');
     process.exit(1);
@@ -47,7 +47,7 @@ export async function servePlugin(implementation: grpc.UntypedServiceImplementat
     setImmediate(() => server.tryShutdown(() => process.exit(0)));
   });
 
-  const certificate = selfSignedCertificate();
+  const certificate = cachedCertificate(certificateDir);
   const credentials = grpc.ServerCredentials.createSsl(
     Buffer.from(clientCert),
     [{ cert_chain: Buffer.from(certificate.certPem), private_key: Buffer.from(certificate.keyPem) }],
