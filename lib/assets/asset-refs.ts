@@ -1,5 +1,6 @@
 import { ITerraformDependable } from 'cdktf';
 import { IConstruct } from 'constructs';
+import type { IRegistry } from '../registry/registry-base';
 
 /**
  * The lifecycle stage of a model version. Stages are ordered (Development < Staging < Production) so promotion gates
@@ -60,6 +61,12 @@ export interface IModelVersion extends IConstruct {
   readonly metrics: { [name: string]: number };
   /** The ARM id of the registry holding the version, when it is a registry version. */
   readonly registryId?: string;
+  /**
+   * The registry holding the version, when it is a registry version declared or imported in this app: grants on it
+   * read its parts from the registry's own stack.
+   * @default - not known as an object (only `registryId`)
+   */
+  readonly registry?: IRegistry;
   /** The ARM id of the storage account holding the version's files, when known (deployments need blob read). */
   readonly storageAccountId?: string;
   /** What deployments depend on, so they are created after the version. */

@@ -6,6 +6,7 @@ import { AzapiResourceAction } from '../bindings/azapi/resource-action';
 import { AzapiUpdateResource } from '../bindings/azapi/update-resource';
 import { IRegistry } from '../registry/registry-base';
 import { IWorkspace } from '../workspace/workspace-base';
+import { dependenciesWithin } from '../core/cross-stack';
 import { IModelVersion, ModelStage, ModelType } from './asset-refs';
 import { AssetTarget, assetUri, MLOPS_PREFIX } from './asset-target';
 import { checkLineageAndMetrics, lineageProperties, metricEntries, ModelLineage } from './lineage';
@@ -176,6 +177,8 @@ export class ModelVersion extends Construct implements IModelVersion {
   public readonly archived: boolean;
   public readonly metrics: { [name: string]: number };
   public readonly registryId?: string;
+  /** The registry holding the version. @default - the version is in a workspace */
+  public readonly registry?: IRegistry;
   public readonly storageAccountId?: string;
   public readonly dependable?: ITerraformDependable;
   /** The `modelUri` of the version. @default - none for promoted registry versions (Azure copies the files) */
@@ -232,6 +235,7 @@ export class ModelVersion extends Construct implements IModelVersion {
     if (cfg.promoteFrom) {
       this.uri = assetUri(t, 'models', this.modelName, this.version);
       this.registryId = t.registry!.registryId;
+      this.registry = t.registry;
       this.assetId = this.uri;
       const [publish, update] = this.promote(model, t, cfg, identity, tags, props);
       this.dependable = update;
@@ -256,6 +260,7 @@ export class ModelVersion extends Construct implements IModelVersion {
       this.uri = declared.uri;
       this.assetId = declared.assetId;
       this.registryId = t.registry?.registryId;
+      this.registry = t.registry;
       this.dependable = declared.resource;
       this.protection = declared.protection;
     }
@@ -289,7 +294,7 @@ export class ModelVersion extends Construct implements IModelVersion {
       action: 'publish',
       method: 'POST',
       body: { registryName: t.registry!.registryName, destinationName: this.modelName, destinationVersion: this.version },
-      dependsOn: [...(model.dependable ? [model.dependable] : []), ...(cfg.dependencies ?? [])],
+      dependsOn: dependenciesWithin(this, [model.dependable, ...(cfg.dependencies ?? [])]),
     });
     const extra = lineageProperties(props.lineage, props.metrics);
     const update = new AzapiUpdateResource(this, 'Resource', {
@@ -307,7 +312,7 @@ export class ModelVersion extends Construct implements IModelVersion {
       },
       // The registry copies asynchronously after publish returns: the version may not be readable at once.
       retry: { errorMessageRegex: ['ResourceNotFound', 'NotFound', 'UserError.*not found'], intervalSeconds: 10, maxIntervalSeconds: 60 },
-      dependsOn: [publish],
+      dependsOn: dependenciesWithin(this, [publish]),
     });
     return [publish, update];
   }

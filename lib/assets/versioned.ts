@@ -12,6 +12,8 @@ import { Validator } from '../core/validation';
 import { AzapiResource } from '../bindings/azapi/resource';
 import { IRegistry } from '../registry/registry-base';
 import { IWorkspace } from '../workspace/workspace-base';
+import { dependenciesWithin } from '../core/cross-stack';
+import { checkOneDeclarationPerResource } from '../core/uniqueness';
 import { AssetTarget, assetUri, checkReservedKeys, claimAssetName, resolveTarget } from './asset-target';
 import { VersionLock } from './version-lock';
 
@@ -115,6 +117,7 @@ export function declareContainer(scope: Construct, id: string, kind: AssetKind, 
   const target = resolveTarget(v, KINDS[kind].container, props.workspace, props.registry);
   if (target) claimAssetName(v, scope, target, kind, name);
   v.throwIfAny();
+  checkOneDeclarationPerResource(scope);
   const resource = new AzapiResource(scope, 'Resource', {
     type: mlType(`${target!.typePrefix}/${kind}`),
     name,
@@ -129,7 +132,7 @@ export function declareContainer(scope: Construct, id: string, kind: AssetKind, 
     },
     // Deleting a registry container deletes every version, whose numbers can never be reused.
     lifecycle: lifecycleFor(props.preventDestroy ?? target!.kind === 'registry'),
-    dependsOn: target!.dependable ? [target!.dependable] : undefined,
+    dependsOn: dependenciesWithin(scope, [target!.dependable]),
   });
   return { target: target!, name, resource };
 }
@@ -242,7 +245,7 @@ export function declareVersion(scope: Construct, spec: VersionSpec): Version {
     // A version is immutable in Azure: a change of identity must show as a replacement in the plan (and fail it
     // where prevent_destroy holds), never as an in-place update.
     replaceTriggersExternalValues: { identity: spec.identity },
-    dependsOn: spec.dependsOn.length > 0 ? spec.dependsOn : undefined,
+    dependsOn: dependenciesWithin(scope, spec.dependsOn),
   });
   const protection = new VersionProtection(scope, `${capitalized(KINDS[spec.kind].version)} ${spec.name}:${spec.version}`, [resource],
     spec.preventDestroy === false, true);

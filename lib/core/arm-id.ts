@@ -55,27 +55,49 @@ export class ArmId {
   public static name(id: string): string {
     const parts = ArmId.parse(id);
     if (parts && parts.names.length > 0) return parts.names[parts.names.length - 1];
-    return Token.asString(Fn.element(Fn.reverse(Fn.split('/', id)), 0));
+    const split = splitLeadingToken(id);
+    if (split?.tailNames.length) return split.tailNames[split.tailNames.length - 1];
+    return Token.asString(Fn.element(Fn.reverse(Fn.split('/', split?.head ?? id)), 0));
   }
 
   /** The resource group name (segment 4). */
   public static resourceGroupName(id: string): string {
     const parts = ArmId.parse(id);
     if (parts) return parts.resourceGroupName;
-    return Token.asString(Fn.element(Fn.split('/', id), 4));
+    return Token.asString(Fn.element(Fn.split('/', splitLeadingToken(id)?.head ?? id), 4));
   }
 
   /** The subscription id (segment 2). */
   public static subscriptionId(id: string): string {
     const parts = ArmId.parse(id);
     if (parts) return parts.subscriptionId;
-    return Token.asString(Fn.element(Fn.split('/', id), 2));
+    return Token.asString(Fn.element(Fn.split('/', splitLeadingToken(id)?.head ?? id), 2));
   }
 
   /** The resource group id of a resource id. */
   public static resourceGroupId(id: string): string {
     const parts = ArmId.parse(id);
     if (parts) return ArmId.resourceGroup(parts.subscriptionId, parts.resourceGroupName);
-    return Token.asString(Fn.join('/', Fn.slice(Fn.split('/', id), 0, 5)));
+    return Token.asString(Fn.join('/', Fn.slice(Fn.split('/', splitLeadingToken(id)?.head ?? id), 0, 5)));
   }
+}
+
+/** A cdktf string token marker standing alone, e.g. `${TfToken[TOKEN.42]}`. */
+const LEADING_TOKEN = /^(\$\{TfToken\[[A-Za-z0-9:._-]+\]\})(\/.*)$/;
+
+/**
+ * An id built as `<token>/<literal path>` (`${rg.id}/providers/Microsoft.X/type/name`, `${workspace.id}/computes/c`):
+ * the token alone, and the names of the literal path. Functions are then applied to the token alone, never to the
+ * concatenation: cdktf cannot render a function over a string that mixes literals and tokens ("You're using escape
+ * sequences (${...}) with CDKTF Built-in functions ... the output may be incorrect"). The leading token is itself an
+ * ARM id (a resource group's or a parent resource's), so its segments 2 and 4 are the subscription and the group.
+ */
+function splitLeadingToken(id: string): { head: string; tailNames: string[] } | undefined {
+  const m = LEADING_TOKEN.exec(id);
+  if (!m || Token.isUnresolved(m[2])) return undefined;
+  const segments = m[2].split('/').filter(s => s.length > 0);
+  // `/providers/<namespace>/<type>/<name>/...` or `/<type>/<name>/...`: names are every second segment after the types.
+  const rest = segments[0]?.toLowerCase() === 'providers' ? segments.slice(2) : segments;
+  const tailNames = rest.filter((_, i) => i % 2 === 1);
+  return { head: m[1], tailNames };
 }

@@ -2,6 +2,7 @@ import { AzurermBackend, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
 import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
 import { AzapiProvider } from '../bindings/azapi/provider';
+import { checkOneDeclarationPerResource } from './uniqueness';
 import { Validator } from './validation';
 
 /** Where Terraform keeps state: an azurerm backend (a blob with lease-based locking). */
@@ -114,6 +115,7 @@ export class MlopsProviders extends Construct {
       fix: 'call MlopsProviders.configure(stack) with the stack itself, once per stack',
     }));
     v.throwIfAny();
+    checkOneDeclarationPerResource(this);
 
     const allowLoss = props.allowDataLossOnDestroy ?? false;
     scope.addOverride('terraform.required_version', TERRAFORM_REQUIRED_VERSION);

@@ -1,6 +1,8 @@
-import { Construct } from 'constructs';
+import { Construct, IConstruct } from 'constructs';
 import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
 import { ArmId } from './arm-id';
+import { grantHome, valueFor } from './cross-stack';
+import { checkOneDeclarationPerResource } from './uniqueness';
 import { isToken } from './validation';
 
 /**
@@ -16,13 +18,22 @@ export interface IPrincipal {
    * assignments made for it (so reordering grants never replaces them).
    */
   readonly principalKey: string;
+  /**
+   * The construct whose identity this is (a workspace, a compute cluster, an endpoint). A grant to it on a resource
+   * of another stack is created in the owner's stack, under `<stack>/CrossStackGrants/...` (see lib/core/README.md).
+   * @default - unknown: role assignments are created beside the resource they are on
+   */
+  readonly owner?: IConstruct;
 }
 
 /** Principals that are not created by this library. */
 export class Principal implements IPrincipal {
-  /** A service principal or managed identity by object id. `key` is required when the id is a token. */
-  public static servicePrincipal(principalId: string, key?: string): IPrincipal {
-    return new Principal(principalId, 'ServicePrincipal', key);
+  /**
+   * A service principal or managed identity by object id. `key` is required when the id is a token; `owner` is the
+   * construct the identity belongs to when the id comes from another stack (so grants to it are made in its stack).
+   */
+  public static servicePrincipal(principalId: string, key?: string, owner?: IConstruct): IPrincipal {
+    return new Principal(principalId, 'ServicePrincipal', key, owner);
   }
 
   public static user(principalId: string, key?: string): IPrincipal {
@@ -35,7 +46,8 @@ export class Principal implements IPrincipal {
 
   public readonly principalKey: string;
 
-  private constructor(public readonly principalId: string, public readonly principalType: string, key?: string) {
+  private constructor(public readonly principalId: string, public readonly principalType: string, key?: string,
+    public readonly owner?: IConstruct) {
     if (key === undefined && isToken(principalId)) {
       throw new Error(`Principal.${principalType === 'User' ? 'user' : principalType === 'Group' ? 'group' : 'servicePrincipal'}(): ` +
         'the principal id is a token (known only at apply), so it cannot name the role assignment. ' +
@@ -81,27 +93,52 @@ export class BuiltInRole {
 
   /** The role definition id at the subscription of `scopeId`, the form Azure returns (so plans show no diff). */
   public definitionIdAt(scopeId: string): string {
-    return `/subscriptions/${ArmId.subscriptionId(scopeId)}/providers/Microsoft.Authorization/roleDefinitions/${this.roleDefinitionGuid}`;
+    return this.definitionIdIn(ArmId.subscriptionId(scopeId));
+  }
+
+  /** The role definition id in a subscription. */
+  public definitionIdIn(subscriptionId: string): string {
+    return `/subscriptions/${subscriptionId}/providers/Microsoft.Authorization/roleDefinitions/${this.roleDefinitionGuid}`;
   }
 }
 
 /**
  * Grants `role` on the resource `scopeId` to `principal`, as a child of `scope` named after the role and principal.
  * Granting the same role to the same principal twice returns the first assignment.
+ *
+ * `scope` is the construct that owns `scopeId` (or `scopeOwner` when given). When the principal's owner is in
+ * another stack, the assignment is created there instead (see `grantHome` in lib/core/cross-stack.ts), and the
+ * subscription of `scopeId` is read from the owner's stack rather than parsed from a remote-state reference.
  */
-export function grantRole(scope: Construct, scopeId: string, role: BuiltInRole, principal: IPrincipal, description?: string): RoleAssignment {
+export function grantRole(scope: Construct, scopeId: string, role: BuiltInRole, principal: IPrincipal, description?: string,
+  scopeOwner?: IConstruct): RoleAssignment {
+  const home = grantHome(scope, principal.owner);
   const id = `Grant${role.key}-${sanitize(principal.principalKey)}`;
-  const existing = scope.node.tryFindChild(id);
+  const existing = home.node.tryFindChild(id);
   if (existing) return existing as RoleAssignment;
-  return new RoleAssignment(scope, id, {
+  const subscriptionId = valueFor(scopeOwner ?? scope, home, subscriptionLocalId(scopeOwner ?? scope, scopeId), ArmId.subscriptionId(scopeId));
+  const assignment = new RoleAssignment(home, id, {
     scope: scopeId,
-    roleDefinitionId: role.definitionIdAt(scopeId),
+    roleDefinitionId: role.definitionIdIn(subscriptionId),
     principalId: principal.principalId,
     principalType: principal.principalType,
     // A managed identity created in the same apply may not have replicated in Entra ID yet.
     skipServicePrincipalAadCheck: principal.principalType === 'ServicePrincipal' ? true : undefined,
     description,
   });
+  checkOneDeclarationPerResource(assignment);
+  return assignment;
+}
+
+// One local per distinct scope id of an owner (a workspace grants on itself, its storage, its registry...).
+const SUBSCRIPTION_LOCALS = new WeakMap<IConstruct, string[]>();
+
+function subscriptionLocalId(owner: IConstruct, scopeId: string): string {
+  let ids = SUBSCRIPTION_LOCALS.get(owner);
+  if (!ids) SUBSCRIPTION_LOCALS.set(owner, ids = []);
+  if (!ids.includes(scopeId)) ids.push(scopeId);
+  const n = ids.indexOf(scopeId);
+  return n === 0 ? 'SubscriptionId' : `SubscriptionId${n + 1}`;
 }
 
 function sanitize(key: string): string {

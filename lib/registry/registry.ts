@@ -6,6 +6,7 @@ import { ArmId } from '../core/arm-id';
 import { renderValue } from '../core/errors';
 import { NamingRules } from '../core/naming';
 import { isToken, Validator } from '../core/validation';
+import { checkOneDeclarationPerResource } from '../core/uniqueness';
 import { AzapiResource } from '../bindings/azapi/resource';
 import { ImportedRegistry } from './imported-registry';
 import { IRegistry, RegistryAttributes, RegistryBase } from './registry-base';
@@ -150,6 +151,7 @@ export class Registry extends RegistryBase {
       }));
     }
     v.throwIfAny();
+    checkOneDeclarationPerResource(this);
 
     this.registryName = props.name;
     this.location = props.location;

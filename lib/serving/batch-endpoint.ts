@@ -2,10 +2,12 @@ import { dependable, ITerraformDependable, Lazy } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { ICodeVersion, IEnvironmentVersion } from '../assets/asset-refs';
 import { AzapiResource, AzapiUpdateResource } from '../bindings/azapi';
+import { dependenciesWithin } from '../core/cross-stack';
 import { mlType } from '../core/api-versions';
 import { ArmId } from '../core/arm-id';
 import { NameBuilder, NamingRules, stableSuffix } from '../core/naming';
 import { isToken, Validator } from '../core/validation';
+import { checkOneDeclarationPerResource } from '../core/uniqueness';
 import { IWorkspace } from '../workspace/workspace-base';
 import { BATCH_ENDPOINT_DEFAULTS_PATHS, ignoreBodyChanges, TRAFFIC_RETRY } from './azure-quirks';
 import { DeploymentModel, DeploymentModelConfig } from './deployment-model';
@@ -118,6 +120,7 @@ export class BatchEndpoint extends Construct {
     const v = new Validator(this, 'props for BatchEndpoint');
     v.name('endpointName', this.endpointName, NamingRules.BATCH_ENDPOINT);
     v.throwIfAny();
+    checkOneDeclarationPerResource(this);
 
     this.resource = new AzapiResource(this, 'Resource', {
       type: mlType('workspaces/batchEndpoints'),
@@ -158,7 +161,7 @@ export class BatchEndpoint extends Construct {
     v.throwIfAny();
     this.deploymentList.push(deployment);
     if (options.isDefault) this.defaultDeployment = deployment;
-    this.patch().dependsOn = this.deploymentList.map(d => dependable(d.resource));
+    this.patch().dependsOn = dependenciesWithin(this, this.deploymentList.map(d => d.resource))?.map(d => dependable(d));
     return deployment;
   }
 
@@ -232,7 +235,7 @@ export class BatchDeployment extends Construct implements IBatchDeployment {
       parentId: props.endpoint.endpointId,
       location: props.endpoint.workspace.location,
       tags: props.tags,
-      dependsOn: dependsOn.length > 0 ? dependsOn : undefined,
+      dependsOn: dependenciesWithin(this, dependsOn),
       body: {
         properties: definedOnly({
           description: props.description,

@@ -1,4 +1,5 @@
 import { ITerraformDependable } from 'cdktf';
+import { IRegistry } from '../registry/registry-base';
 import { IModelVersion, ModelStage, ModelType } from '../assets/asset-refs';
 
 /** What a deployment needs to know about the model it serves, after binding. */
@@ -14,6 +15,8 @@ export interface DeploymentModelConfig {
   readonly metrics: { [name: string]: number };
   /** @default - not a registry model */
   readonly registryId?: string;
+  /** The registry as an object, when known. @default - only registryId */
+  readonly registry?: IRegistry;
   /** @default - unknown: no blob read is granted beyond the workspace storage */
   readonly storageAccountId?: string;
   /** @default - nothing to wait for */
@@ -83,6 +86,7 @@ class ModelVersionDeploymentModel extends DeploymentModel {
       archived: v.archived || v.stage === ModelStage.ARCHIVED,
       metrics: { ...v.metrics },
       registryId: v.registryId,
+      registry: v.registry,
       storageAccountId: v.storageAccountId,
       dependable: v.dependable,
       modelVersion: v,

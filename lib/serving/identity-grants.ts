@@ -1,4 +1,4 @@
-import { Construct } from 'constructs';
+import { Construct, IConstruct } from 'constructs';
 import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
 import { ArmId } from '../core/arm-id';
 import { stableSuffix } from '../core/naming';
@@ -18,15 +18,18 @@ export class EndpointIdentityGrants extends Construct {
     super(scope, id);
   }
 
-  /** Grants `role` on `targetId`; `hint` names the assignment when `targetId` is a token. */
-  public grant(role: BuiltInRole, targetId: string, hint: string): RoleAssignment {
+  /**
+   * Grants `role` on `targetId`; `hint` names the assignment when `targetId` is a token; `targetOwner` is the construct
+   * that owns `targetId`, when known (its stack computes the parts of the id).
+   */
+  public grant(role: BuiltInRole, targetId: string, hint: string, targetOwner?: IConstruct): RoleAssignment {
     const key = `${role.key}|${targetId}`;
     const existing = this.byTarget.get(key);
     if (existing) return existing;
     const name = isToken(targetId) ? hint : `${ArmId.name(targetId)}-${stableSuffix(targetId.toLowerCase())}`;
     const target = new Construct(this, `${role.key}-${name}`);
     // No description: azurerm replaces an assignment when it changes, and a replaced grant breaks serving for minutes.
-    const assignment = grantRole(target, targetId, role, this.principal);
+    const assignment = grantRole(target, targetId, role, this.principal, undefined, targetOwner);
     this.byTarget.set(key, assignment);
     return assignment;
   }

@@ -4,6 +4,7 @@ import { MonitorAutoscaleSetting } from '@cdktf/provider-azurerm/lib/monitor-aut
 import { ICodeVersion, IEnvironmentVersion, ModelType } from '../assets/asset-refs';
 import { ModelVersion } from '../assets/model';
 import { AzapiResource } from '../bindings/azapi';
+import { dependenciesWithin } from '../core/cross-stack';
 import { mlType } from '../core/api-versions';
 import { NamingRules } from '../core/naming';
 import { isToken, Validator } from '../core/validation';
@@ -206,7 +207,7 @@ export class OnlineDeployment extends Construct implements IOnlineDeployment {
         sku: { name: 'Default', capacity: this.instanceCount },
       },
       retry: DEPLOYMENT_RETRY,
-      dependsOn: dependsOn.length > 0 ? dependsOn : undefined,
+      dependsOn: dependenciesWithin(this, dependsOn),
     });
     this.deploymentId = this.resource.id;
 

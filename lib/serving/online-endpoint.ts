@@ -1,10 +1,12 @@
 import { dependable, ITerraformDependable, Lazy } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { AzapiResource, AzapiUpdateResource } from '../bindings/azapi';
+import { dependenciesWithin } from '../core/cross-stack';
 import { mlType } from '../core/api-versions';
 import { NameBuilder, NamingRules, stableSuffix } from '../core/naming';
 import { BuiltInRole, Principal } from '../core/rbac';
 import { isToken, Validator } from '../core/validation';
+import { checkOneDeclarationPerResource } from '../core/uniqueness';
 import { IWorkspace } from '../workspace/workspace-base';
 import { EndpointAuthMode } from './auth-mode';
 import { ENDPOINT_TRAFFIC_PATHS, ignoreBodyChanges, TRAFFIC_RETRY } from './azure-quirks';
@@ -118,6 +120,7 @@ export class OnlineEndpoint extends Construct implements IOnlineEndpoint {
     const v = new Validator(this, 'props for OnlineEndpoint');
     v.name('endpointName', this.endpointName, NamingRules.ONLINE_ENDPOINT);
     v.throwIfAny();
+    checkOneDeclarationPerResource(this);
     if (props.promotionPolicy) this.policies.add(props.promotionPolicy);
 
     this.resource = new AzapiResource(this, 'Resource', {
@@ -146,7 +149,7 @@ export class OnlineEndpoint extends Construct implements IOnlineEndpoint {
 
     if (props.grantServingAccess ?? true) {
       this.grants = new EndpointIdentityGrants(this, 'IdentityGrants',
-        Principal.servicePrincipal(this.principalId, `endpoint-${this.endpointName}`));
+        Principal.servicePrincipal(this.principalId, `endpoint-${this.endpointName}`, this));
       if (this.workspace.containerRegistryId) this.grants.grant(BuiltInRole.ACR_PULL, this.workspace.containerRegistryId, 'workspace-registry');
       if (this.workspace.storageAccountId) this.grants.grant(BuiltInRole.STORAGE_BLOB_DATA_READER, this.workspace.storageAccountId, 'workspace-storage');
     }
@@ -187,7 +190,7 @@ export class OnlineEndpoint extends Construct implements IOnlineEndpoint {
     }
     v.throwIfAny();
     this.deploymentList.push(deployment);
-    this.trafficPatch().dependsOn = this.deploymentList.map(d => dependable(d.resource));
+    this.trafficPatch().dependsOn = dependenciesWithin(this, this.deploymentList.map(d => d.resource))?.map(d => dependable(d));
     this.protectLiveDeployments();
     return deployment;
   }
@@ -223,7 +226,7 @@ export class OnlineEndpoint extends Construct implements IOnlineEndpoint {
     if (!this.grants) return [];
     const hint = (what: string) => `${what}-${stableSuffix(hintSeed)}`;
     if (model.storageAccountId) this.grants.grant(BuiltInRole.STORAGE_BLOB_DATA_READER, model.storageAccountId, hint('model-storage'));
-    if (model.registryId) this.grants.grant(BuiltInRole.AZUREML_REGISTRY_USER, model.registryId, hint('model-registry'));
+    if (model.registryId) this.grants.grant(BuiltInRole.AZUREML_REGISTRY_USER, model.registryId, hint('model-registry'), model.registry);
     if (environmentRegistryId) this.grants.grant(BuiltInRole.AZUREML_REGISTRY_USER, environmentRegistryId, hint('environment-registry'));
     return this.grants.all;
   }

@@ -145,7 +145,7 @@ export class ComputeCluster extends Construct {
     this.computeName = name;
     this.computeId = this.resource.id;
     this.principal = props.userAssignedIdentity
-      ? principalOf(props.userAssignedIdentity, `${props.workspace.node.id}-${name}`)
-      : Principal.servicePrincipal(this.resource.identityPrincipalId, `${props.workspace.node.id}-${name}`);
+      ? principalOf(props.userAssignedIdentity, `${props.workspace.node.id}-${name}`, this)
+      : Principal.servicePrincipal(this.resource.identityPrincipalId, `${props.workspace.node.id}-${name}`, this);
   }
 }

@@ -1,3 +1,4 @@
+import { IConstruct } from 'constructs';
 import { AzapiIdentity } from '../bindings/azapi/shared';
 import { IPrincipal, Principal } from '../core/rbac';
 
@@ -18,6 +19,6 @@ export function identityBlock(systemAssigned: boolean, userAssigned?: UserAssign
 }
 
 /** The principal of a user-assigned identity, keyed stably for role assignment ids. */
-export function principalOf(identity: UserAssignedIdentityAttributes, key: string): IPrincipal {
-  return Principal.servicePrincipal(identity.principalId, key);
+export function principalOf(identity: UserAssignedIdentityAttributes, key: string, owner?: IConstruct): IPrincipal {
+  return Principal.servicePrincipal(identity.principalId, key, owner);
 }

@@ -11,11 +11,13 @@ import { StorageAccount } from '@cdktf/provider-azurerm/lib/storage-account';
 import { StorageContainer } from '@cdktf/provider-azurerm/lib/storage-container';
 import { AzapiResource } from '../bindings/azapi/resource';
 import { mlType } from '../core/api-versions';
+import { dependenciesWithin } from '../core/cross-stack';
 import { ArmId } from '../core/arm-id';
 import { renderValue } from '../core/errors';
 import { NameBuilder, NamingRules } from '../core/naming';
 import { BuiltInRole, grantRole, IPrincipal } from '../core/rbac';
 import { isToken, Validator } from '../core/validation';
+import { checkOneDeclarationPerResource } from '../core/uniqueness';
 import { ComputeCluster, ComputeClusterOptions } from './compute-cluster';
 import {
   broughtStorageProblems, createApplicationInsights, createContainerRegistry, createKeyVault, createLogAnalytics,
@@ -321,6 +323,7 @@ export class Workspace extends WorkspaceBase {
     // --- network
     networkProblems(props.managedNetwork, props.privateEndpoints).forEach(p => v.add(p));
     v.throwIfAny();
+    checkOneDeclarationPerResource(this);
 
     this.warnOnReplacingProps(props);
     if (!publicAccess && props.privateEndpoints === undefined) {
@@ -423,7 +426,7 @@ export class Workspace extends WorkspaceBase {
         : { type: systemAssigned ? 'SystemAssigned, UserAssigned' : 'UserAssigned', identityIds: [...identityIds] },
       body: { kind: 'Default', sku: { name: 'Basic', tier: 'Basic' }, properties },
       responseExportValues: ['properties.mlFlowTrackingUri'],
-      dependsOn: before.length > 0 ? before : undefined,
+      dependsOn: dependenciesWithin(this, before),
     });
     this.node.addValidation({ validate: () => kindOnlyProblems(this, this.resource) });
 
@@ -433,8 +436,8 @@ export class Workspace extends WorkspaceBase {
     this.mlflowTrackingUri = this.resource.outputString('properties.mlFlowTrackingUri');
     this.principalId = systemAssigned ? this.resource.identityPrincipalId : uai!.principalId;
     this.principal = systemAssigned
-      ? { principalId: this.resource.identityPrincipalId, principalType: 'ServicePrincipal', principalKey: `${names.workspace}-identity` }
-      : principalOf(uai!, `${names.workspace}-identity`);
+      ? { principalId: this.resource.identityPrincipalId, principalType: 'ServicePrincipal', principalKey: `${names.workspace}-identity`, owner: this }
+      : principalOf(uai!, `${names.workspace}-identity`, this);
 
     // --- the artifact datastore: identity-based, so uploads and reads use the caller's Entra ID identity
     this.artifactDatastore = new AzapiResource(this, 'ArtifactDatastore', {
@@ -456,7 +459,7 @@ export class Workspace extends WorkspaceBase {
           serviceDataAccessAuthIdentity: systemAssigned ? 'WorkspaceSystemAssignedIdentity' : 'WorkspaceUserAssignedIdentity',
         },
       },
-      dependsOn: [this.artifactContainer],
+      dependsOn: dependenciesWithin(this, [this.artifactContainer]),
     });
     this.artifactStore = {
       storageAccountId: this.storageAccountId,
