@@ -1,5 +1,7 @@
 import type { EmulatedStack } from '../../tools/terraform-emulator/src/harness';
-import { describeWithTerraform, exampleApps, newEmulator, synthExample } from './support';
+import * as path from 'path';
+import { EXISTING_RESOURCES } from './existing-resources';
+import { describeWithTerraform, newEmulator, synthScript, tierApps } from './support';
 
 /**
  * Every stack of every example through the real terraform binary: init, validate and plan against the local
@@ -7,10 +9,12 @@ import { describeWithTerraform, exampleApps, newEmulator, synthExample } from '.
  * resolve), then planned again, which must find nothing to change. Each example gets an Azure of its own: the
  * examples are alternatives, not one estate.
  */
-describeWithTerraform.each(exampleApps())('examples/%s', example => {
+describeWithTerraform.each(tierApps())('%s', main => {
   let stacks: EmulatedStack[];
   beforeAll(() => {
-    stacks = newEmulator(example).load(synthExample(example));
+    const emulator = newEmulator(path.basename(path.dirname(main)));
+    emulator.assumeExisting(EXISTING_RESOURCES[main] ?? []);
+    stacks = emulator.load(synthScript(main));
   });
 
   test('every stack validates, plans only creates, applies in dependency order, and then has nothing to change', () => {

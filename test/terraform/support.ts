@@ -17,23 +17,33 @@ if (!TERRAFORM_VERSION) {
 }
 export const describeWithTerraform = (TERRAFORM_VERSION ? globalThis.describe : globalThis.describe?.skip) as jest.Describe;
 
-/** Every example app: each `examples/<name>/main.ts`. */
-export function exampleApps(): string[] {
-  return fs
+/**
+ * Every app the tier runs: each example's `examples/<name>/main.ts`, and the test apps that matter (the multi-stack
+ * platform app of test/fixtures/apps). Paths are relative to the repository root.
+ */
+export function tierApps(): string[] {
+  const examples = fs
     .readdirSync(path.join(REPO, 'examples'))
     .filter(name => fs.existsSync(path.join(REPO, 'examples', name, 'main.ts')))
-    .sort();
+    .sort()
+    .map(name => `examples/${name}/main.ts`);
+  return [...examples, 'test/fixtures/apps/multi-stack.ts'];
 }
 
-/** Synthesizes an example as a user does (its main.ts, from the repository root) into a fresh folder. */
-export function synthExample(name: string): string {
-  const outdir = fs.mkdtempSync(path.join(os.tmpdir(), `synth-${name}-`));
-  execFileSync(process.execPath, [path.join(REPO, 'node_modules', 'tsx', 'dist', 'cli.mjs'), path.join('examples', name, 'main.ts')], {
+/** Synthesizes an app as a user does (`npx tsx <main>`, from the repository root) into a fresh folder. */
+export function synthScript(main: string): string {
+  const outdir = fs.mkdtempSync(path.join(os.tmpdir(), `synth-${path.basename(path.dirname(main))}-`));
+  execFileSync(process.execPath, [path.join(REPO, 'node_modules', 'tsx', 'dist', 'cli.mjs'), main], {
     cwd: REPO,
     env: { ...process.env, CDKTF_OUTDIR: outdir },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   return outdir;
+}
+
+/** Synthesizes `examples/<name>/main.ts`. */
+export function synthExample(name: string): string {
+  return synthScript(`examples/${name}/main.ts`);
 }
 
 /** Synthesizes an app built in the test into a fresh folder. */

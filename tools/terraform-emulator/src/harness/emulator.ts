@@ -1,6 +1,9 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { typeOfId } from '../control-plane/ids';
+import type { JsonObject } from '../control-plane/model';
+import { withCloud } from '../control-plane/store';
 import { installLocalProviders } from './mirror';
 import { EmulatedStack, remoteStateKey } from './stack';
 
@@ -40,6 +43,17 @@ export class TerraformEmulator {
       TF_PLUGIN_CACHE_DIR: path.join(this.workDir, 'plugin-cache'),
     };
     fs.mkdirSync(this.env.TF_PLUGIN_CACHE_DIR!, { recursive: true });
+  }
+
+  /**
+   * Declares Azure resources that exist before the first apply: what an app brings by id (an existing workspace,
+   * storage account, resource group) instead of creating. Parents come first; each goes through the control
+   * plane's rules like any other request.
+   */
+  assumeExisting(resources: ReadonlyArray<{ readonly id: string; readonly body?: JsonObject }>): void {
+    withCloud(this.cloudFile, cloud => {
+      for (const r of resources) cloud.put({ id: r.id, type: typeOfId(r.id), body: r.body ?? {} });
+    });
   }
 
   /** The working directory of one stack (created on first use, kept for later applies). */
