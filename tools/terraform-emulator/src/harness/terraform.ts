@@ -11,8 +11,8 @@ export interface TerraformRun {
 
 /** Terraform failed: the message names the stack and the command, and quotes Terraform's own diagnostics. */
 export class TerraformCommandError extends Error {
-  constructor(public readonly stack: string, public readonly run: TerraformRun) {
-    super(`terraform ${run.args[0]} failed for stack '${stack}' (exit ${run.status}):\n${(run.stderr || run.stdout).trim()}`);
+  constructor(public readonly stackName: string, public readonly run: TerraformRun) {
+    super(`terraform ${run.args[0]} failed for stack '${stackName}' (exit ${run.status}):\n${(run.stderr || run.stdout).trim()}`);
     this.name = 'TerraformCommandError';
   }
 }
