@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import * as forge from 'node-forge';
+import type * as Forge from 'node-forge';
 
 /** A self-signed server certificate for the plugin's TLS listener, as PEM, and its DER form for the handshake. */
 export interface ServerCertificate {
@@ -15,6 +15,9 @@ export interface ServerCertificate {
  * bits takes ~100-300 ms, once per provider process.
  */
 export function selfSignedCertificate(): ServerCertificate {
+  // Loaded only here: most provider starts reuse the cached certificate, and node-forge costs ~60 ms to load.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const forge = require('node-forge') as typeof Forge;
   const keys = forge.pki.rsa.generateKeyPair({ bits: 2048, e: 0x10001 });
   const cert = forge.pki.createCertificate();
   cert.publicKey = keys.publicKey;
