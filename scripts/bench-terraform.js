@@ -16,7 +16,7 @@ const only = onlyIndex > 0 ? process.argv[onlyIndex + 1].split(',') : undefined;
 
 const build = spawnSync('npm', ['run', '--silent', 'build:emulator'], { cwd: root, stdio: 'inherit' });
 if (build.status !== 0) process.exit(build.status ?? 1);
-const { TerraformEmulator } = require(path.join(root, 'build/terraform-emulator/harness'));
+const { TerraformEmulator } = require(path.join(root, 'build/terraform-emulator/tools/terraform-emulator/src/harness'));
 
 const apps = [
   ...fs.readdirSync(path.join(root, 'examples')).filter(n => fs.existsSync(path.join(root, 'examples', n, 'main.ts'))).sort().map(n => `examples/${n}/main.ts`),

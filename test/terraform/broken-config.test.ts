@@ -60,4 +60,21 @@ describeWithTerraform('a configuration Terraform rejects fails the tier with Ter
     delete config.resource.azapi_resource.other.type;
     expect(validate('missing-required', config)).toMatch(/Missing required argument[\s\S]*"type"/);
   });
+
+  test('an azapi body that Azure\'s types reject passes validate but fails plan, as azapi\'s own check does', () => {
+    const config = base() as any;
+    config.resource.azapi_resource.endpoint = {
+      type: 'Microsoft.MachineLearningServices/workspaces/onlineEndpoints@2026-05-01',
+      name: 'churn-broken',
+      parent_id: '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg/providers/Microsoft.MachineLearningServices/workspaces/mlw',
+      location: 'westeurope',
+      body: { properties: { authMode: 'AADToken', bogusProperty: 1 } },
+    };
+    const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'broken-body-'));
+    fs.writeFileSync(path.join(folder, 'cdk.tf.json'), JSON.stringify(config));
+    const stack = emulator.stack('azapi-body');
+    stack.configure(folder);
+    stack.validate();
+    expect(() => stack.plan()).toThrow(/azapi would refuse this plan[\s\S]*properties.bogusProperty[\s\S]*is not expected here/);
+  });
 });

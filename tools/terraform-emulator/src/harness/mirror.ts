@@ -24,11 +24,11 @@ export const LOCAL_PROVIDERS: readonly LocalProvider[] = [
 ];
 
 /**
- * Where the compiled providers are: beside this file once compiled (build/terraform-emulator/harness), or in the
- * build output when this file runs from its TypeScript source (tests under ts-jest).
+ * Where the compiled providers are: beside this file once compiled (build/terraform-emulator/tools/…/harness), or
+ * in the build output when this file runs from its TypeScript source (tests under ts-jest).
  */
 export const PROVIDER_ENTRY = __filename.endsWith('.ts')
-  ? path.resolve(__dirname, '..', '..', '..', '..', 'build', 'terraform-emulator', 'bin', 'provider.js')
+  ? path.resolve(__dirname, '..', '..', '..', '..', 'build', 'terraform-emulator', 'tools', 'terraform-emulator', 'src', 'bin', 'provider.js')
   : path.join(__dirname, '..', 'bin', 'provider.js');
 
 /** Writes the mirror and the CLI configuration into `dir`; returns the configuration file's path. */

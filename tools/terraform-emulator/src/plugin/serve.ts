@@ -14,7 +14,8 @@ const MAGIC_COOKIE_VALUE = 'd602bf8f470bc67ca7faa0386276bbdd4330efaf76d1a219cb4d
 const CORE_PROTOCOL_VERSION = 1;
 const APP_PROTOCOL_VERSION = 6;
 
-const PROTO_DIR = path.join(__dirname, '..', 'proto');
+// tools/terraform-emulator/proto, from src/plugin as from its compiled copy (scripts/build-emulator.js copies it).
+const PROTO_DIR = path.join(__dirname, '..', '..', 'proto');
 const LOADER_OPTIONS: protoLoader.Options = { keepCase: true, longs: Number, enums: String, defaults: true, oneofs: true };
 
 /** Loads one of the protocol files shipped beside the compiled providers. */

@@ -101,6 +101,10 @@ export function providerService(def: ProviderDefinition): grpc.UntypedServiceImp
       if (!proposed) return { planned_state: encode(null, t), requires_replace: [], diagnostics: [] };
       const requiresReplace = prior ? replacePaths(prior, proposed, s.block, def.replaceWhen?.[type]) : [];
       const planned = planComputed(proposed, s.block, !prior || requiresReplace.length > 0);
+      const problems = def.planChecks?.(type, plainObject(planned)) ?? [];
+      if (problems.length > 0) {
+        return { diagnostics: problems.map(detail => ({ severity: 'ERROR', summary: `${def.name} would refuse this plan`, detail })) };
+      }
       return { planned_state: encode(planned, t), requires_replace: requiresReplace.map(steps => ({ steps })), planned_private: req.prior_private, diagnostics: [] };
     }),
     ApplyResourceChange: rpc('ApplyResourceChange', req => {
