@@ -24,6 +24,8 @@ export class BlueGreenStack extends TerraformStack {
     MlopsProviders.configure(this);
     const rg = new ResourceGroup(this, 'rg', { name: 'rg-churn-prod', location: 'westeurope' });
     const workspace = new Workspace(this, 'ml', { resourceGroup: rg, prefix: 'churn', environment: 'prod' });
+    // The workspace's container registry is private, so Azure ML builds the deployments' images on a cluster (it scales to zero).
+    workspace.addComputeCluster('image-build', { maxNodes: 1 });
 
     const churn = Model.inWorkspace(workspace, 'churn');
     const version = (v: string, job: string, stage: ModelStage, auc: number) => churn.addVersion(v, {
