@@ -2,8 +2,8 @@
 //
 // Creates a resource group, an Azure ML workspace (private, identity-based), the `churn` model with three MLflow
 // versions, and a production online endpoint serving version 3 (blue) and version 4 (green) at 90/10, with version 5
-// (shadow) receiving a 20% mirror of the requests. Every deployment waits for the endpoint identity's AcrPull and blob
-// read grants; one traffic patch, applied after every deployment, sets the split.
+// (shadow) receiving a 20% mirror of the requests. Azure ML grants the endpoint identity AcrPull and blob read on the
+// workspace's registry and storage itself; one traffic patch, applied after every deployment, sets the split.
 import { App, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
 import { ResourceGroup } from '@cdktf/provider-azurerm/lib/resource-group';
@@ -24,6 +24,8 @@ export class BlueGreenStack extends TerraformStack {
     MlopsProviders.configure(this);
     const rg = new ResourceGroup(this, 'rg', { name: 'rg-churn-prod', location: 'westeurope' });
     const workspace = new Workspace(this, 'ml', { resourceGroup: rg, prefix: 'churn', environment: 'prod' });
+    // The workspace's container registry is private, so Azure ML builds the deployments' images on a cluster (it scales to zero).
+    workspace.addComputeCluster('image-build', { maxNodes: 1 });
 
     const churn = Model.inWorkspace(workspace, 'churn');
     const version = (v: string, job: string, stage: ModelStage, auc: number) => churn.addVersion(v, {
@@ -35,7 +37,7 @@ export class BlueGreenStack extends TerraformStack {
 
     this.endpoint = new OnlineEndpoint(this, 'churn-endpoint', {
       workspace,
-      endpointName: 'churn-prod-weu',
+      endpointName: 'churn-bluegreen-weu',
       production: true,
       // A version takes live traffic only from Staging on, with AUC >= 0.85, and no worse than the one it joins.
       promotionPolicy: new PromotionPolicy({

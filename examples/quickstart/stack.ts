@@ -15,6 +15,8 @@ export class QuickstartStack extends TerraformStack {
 
     const rg = new ResourceGroup(this, 'rg', { name: 'rg-mlops-quickstart', location: 'westeurope' });
     const workspace = new Workspace(this, 'Workspace', { resourceGroup: rg, prefix: 'quickstart' });
+    // The workspace's container registry is private, so Azure ML builds the endpoint's image on a cluster (it scales to zero).
+    workspace.addComputeCluster('image-build', { maxNodes: 1 });
 
     const v1 = workspace.addModel('churn').addVersion('1', {
       source: ModelSource.fromJobOutput('train-churn-1', { path: 'model' }),

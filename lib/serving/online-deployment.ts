@@ -13,6 +13,7 @@ import { AUTOSCALED_CAPACITY_PATHS, DEPLOYMENT_RETRY, ignoreBodyChanges } from '
 import { DeploymentModel, DeploymentModelConfig } from './deployment-model';
 import { InstanceType } from './instance-type';
 import type { OnlineEndpoint } from './online-endpoint';
+import type { IWorkspace } from '../workspace/workspace-base';
 
 /** A deployment of an online endpoint: one model version on its own instances. */
 export interface IOnlineDeployment extends IConstruct {
@@ -117,8 +118,11 @@ export interface OnlineDeploymentOptions {
   /** @default - none */
   readonly environmentVariables?: { [name: string]: string };
   /**
-   * Let the deployment reach the public internet (and public Azure endpoints) for outbound calls.
-   * @default false - egress public network access is disabled
+   * Let the deployment reach the public internet (and public Azure endpoints) for outbound calls: the legacy
+   * per-deployment egress flag (`egressPublicNetworkAccess`), which cannot change after creation. Ignored in a
+   * workspace with a managed network, where the workspace's isolation mode and outbound rules decide egress.
+   * @see https://learn.microsoft.com/azure/machine-learning/concept-secure-online-endpoint#secure-outbound-access-with-legacy-network-isolation-method
+   * @default false - egress public network access is disabled (without a managed network); not sent under one
    */
   readonly allowPublicEgress?: boolean;
   /** Send logs and metrics to the workspace's Application Insights. @default true */
@@ -191,8 +195,12 @@ export class OnlineDeployment extends Construct implements IOnlineDeployment {
       served._protectFromDestroy(`deployment '${this.deploymentName}' of production endpoint '${endpoint.endpointName}' serves it`);
     }
 
+    const workspace = endpoint.workspace;
+    requireImageBuild(workspace, this.node.path);
     const dependsOn: ITerraformDependable[] = [
       ...endpoint._grantServing(this.model, props.environment?.registryId, this.node.path),
+      // Azure ML refuses an online deployment before the workspace's managed network is provisioned.
+      ...(workspace.managedNetworkReady ? [workspace.managedNetworkReady] : []),
       ...[this.model.dependable, props.environment?.dependable, props.code?.dependable].filter((d): d is ITerraformDependable => d !== undefined),
     ];
 
@@ -203,7 +211,7 @@ export class OnlineDeployment extends Construct implements IOnlineDeployment {
       location: endpoint.workspace.location,
       tags: props.tags,
       body: {
-        properties: deploymentProperties(props, this.model, this.instanceType),
+        properties: deploymentProperties(props, this.model, this.instanceType, hasManagedNetwork(workspace)),
         sku: { name: 'Default', capacity: this.instanceCount },
       },
       retry: DEPLOYMENT_RETRY,
@@ -316,7 +324,20 @@ function definedOnly<T extends object>(o: T): Partial<T> {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
 
-function deploymentProperties(props: OnlineDeploymentOptions, model: DeploymentModelConfig, instanceType: InstanceType): Record<string, unknown> {
+/** Whether the workspace is known to isolate outbound traffic in a managed network. */
+function hasManagedNetwork(workspace: IWorkspace): boolean {
+  const mode = workspace.managedNetworkIsolationMode;
+  return mode !== undefined && !isToken(mode) && mode !== 'Disabled';
+}
+
+/** Tells a workspace created here that an online deployment needs images built (see `Workspace.imageBuildCompute`). */
+function requireImageBuild(workspace: IWorkspace, requester: string): void {
+  const w = workspace as IWorkspace & { _requireImageBuild?: (requester: string) => void };
+  if (typeof w._requireImageBuild === 'function') w._requireImageBuild(requester);
+}
+
+function deploymentProperties(props: OnlineDeploymentOptions, model: DeploymentModelConfig, instanceType: InstanceType,
+  managedNetwork: boolean): Record<string, unknown> {
   const rs = props.requestSettings ?? {};
   const timeoutMs = rs.requestTimeoutMs ?? 5000;
   const properties: Record<string, unknown> = {
@@ -336,7 +357,10 @@ function deploymentProperties(props: OnlineDeploymentOptions, model: DeploymentM
     readinessProbe: probe(props.readinessProbe),
     startupProbe: props.startupProbe ? probe(props.startupProbe) : undefined,
     environmentVariables: props.environmentVariables,
-    egressPublicNetworkAccess: props.allowPublicEgress ? 'Enabled' : 'Disabled',
+    // Under a managed network, outbound traffic is the workspace's isolation mode and outbound rules; the per-deployment
+    // flag is the legacy isolation method, discouraged there, and cannot be changed after creation, so it is not sent.
+    // https://learn.microsoft.com/azure/machine-learning/concept-secure-online-endpoint#secure-outbound-access-with-legacy-network-isolation-method
+    egressPublicNetworkAccess: managedNetwork ? undefined : props.allowPublicEgress ? 'Enabled' : 'Disabled',
     appInsightsEnabled: props.appInsightsEnabled ?? true,
     dataCollector: props.dataCollection ? dataCollector(props.dataCollection) : undefined,
   };

@@ -55,10 +55,11 @@ export interface OnlineEndpointProps {
    */
   readonly production?: boolean;
   /**
-   * Give the endpoint's identity the roles it needs to serve — AcrPull on the workspace registry, Storage Blob Data
-   * Reader on the workspace storage and on each model's storage account, AzureML Registry User on each model's and
-   * environment's registry. Turn off only when the roles are granted elsewhere (for example when Azure ML granted them
-   * itself and the duplicates conflict).
+   * Give the endpoint's identity the roles it needs to serve beyond what Azure ML assigns it itself (AcrPull on the
+   * workspace registry, Storage Blob Data Reader on the workspace storage): Storage Blob Data Reader on each model's
+   * own storage account when that is not the workspace's, AzureML Registry User on each model's and environment's
+   * registry. Turn off only when the roles are granted elsewhere.
+   * @see https://learn.microsoft.com/azure/machine-learning/concept-endpoints-online-auth#automatic-role-assignment-for-endpoint-identity
    * @default true
    */
   readonly grantServingAccess?: boolean;
@@ -150,8 +151,11 @@ export class OnlineEndpoint extends Construct implements IOnlineEndpoint {
     if (props.grantServingAccess ?? true) {
       this.grants = new EndpointIdentityGrants(this, 'IdentityGrants',
         Principal.servicePrincipal(this.principalId, `endpoint-${this.endpointName}`, this));
-      if (this.workspace.containerRegistryId) this.grants.grant(BuiltInRole.ACR_PULL, this.workspace.containerRegistryId, 'workspace-registry');
-      if (this.workspace.storageAccountId) this.grants.grant(BuiltInRole.STORAGE_BLOB_DATA_READER, this.workspace.storageAccountId, 'workspace-storage');
+      // Nothing on the workspace's own registry and storage: the endpoint's identity is system-assigned, and for those
+      // Azure ML itself assigns AcrPull on the workspace's container registry and Storage Blob Data Reader on its
+      // default storage account when it creates the endpoint; a second, identical assignment fails with 409
+      // RoleAssignmentExists. (Azure does not do this for user-assigned identities.)
+      // https://learn.microsoft.com/azure/machine-learning/concept-endpoints-online-auth#automatic-role-assignment-for-endpoint-identity
     }
 
     this.node.addValidation({ validate: () => this.validateTrafficAndPolicies() });
@@ -225,7 +229,13 @@ export class OnlineEndpoint extends Construct implements IOnlineEndpoint {
   public _grantServing(model: DeploymentModelConfig, environmentRegistryId: string | undefined, hintSeed: string): ITerraformDependable[] {
     if (!this.grants) return [];
     const hint = (what: string) => `${what}-${stableSuffix(hintSeed)}`;
-    if (model.storageAccountId) this.grants.grant(BuiltInRole.STORAGE_BLOB_DATA_READER, model.storageAccountId, hint('model-storage'));
+    // The workspace's default storage is covered by Azure ML's own assignment (see the constructor).
+    if (model.storageAccountId && !sameArmId(model.storageAccountId, this.workspace.storageAccountId)) {
+      this.grants.grant(BuiltInRole.STORAGE_BLOB_DATA_READER, model.storageAccountId, hint('model-storage'));
+    }
+    // AzureML Registry User (registries/read + registries/assets/*) is broader than reading, but Azure has no built-in
+    // read-only registry role, and a custom one needs roleDefinitions/write, which the stacks' identities do not hold;
+    // the grant is scoped to the one registry. https://learn.microsoft.com/azure/machine-learning/how-to-assign-roles
     if (model.registryId) this.grants.grant(BuiltInRole.AZUREML_REGISTRY_USER, model.registryId, hint('model-registry'), model.registry);
     if (environmentRegistryId) this.grants.grant(BuiltInRole.AZUREML_REGISTRY_USER, environmentRegistryId, hint('environment-registry'));
     return this.grants.all;
@@ -331,6 +341,12 @@ export class OnlineEndpoint extends Construct implements IOnlineEndpoint {
       .filter(d => typeof d.weight === 'number' && !isToken(d.weight) && d.weight > 0);
     for (const policy of this.policies) policy._evaluate(live).forEach(p => v.add(p));
   }
+}
+
+/** Whether two ARM ids name the same resource (ARM ids are case-insensitive); tokens only when identical. */
+function sameArmId(a: string, b: string | undefined): boolean {
+  if (b === undefined) return false;
+  return isToken(a) || isToken(b) ? a === b : a.toLowerCase() === b.toLowerCase();
 }
 
 function defaultEndpointName(scope: Construct, id: string): string {

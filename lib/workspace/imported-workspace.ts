@@ -1,4 +1,5 @@
 import { Construct } from 'constructs';
+import { ITerraformDependable } from 'cdktf';
 import { ArmId } from '../core/arm-id';
 import { isToken, Validator } from '../core/validation';
 import { ArtifactStoreAttributes, WorkspaceAttributes, WorkspaceBase } from './workspace-base';
@@ -16,6 +17,8 @@ export class ImportedWorkspace extends WorkspaceBase {
   public readonly principalId?: string;
   public readonly keyVaultId?: string;
   public readonly managedNetworkIsolationMode?: string;
+  /** An imported workspace's managed network is provisioned by whoever created it. */
+  public readonly managedNetworkReady?: ITerraformDependable = undefined;
 
   constructor(scope: Construct, id: string, attrs: WorkspaceAttributes) {
     super(scope, id);

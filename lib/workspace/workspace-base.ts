@@ -1,5 +1,5 @@
 import { Construct, IConstruct } from 'constructs';
-import { Fn, Token } from 'cdktf';
+import { Fn, ITerraformDependable, Token } from 'cdktf';
 import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
 import { MlopsValidationError } from '../core/errors';
 import { BuiltInRole, grantRole, IPrincipal } from '../core/rbac';
@@ -42,6 +42,12 @@ export interface IWorkspace extends IConstruct {
    * Compute clusters use it to tell whether nodes without public IPs can reach anything.
    */
   readonly managedNetworkIsolationMode?: string;
+  /**
+   * What provisions the workspace's managed network, when this app does: online deployments depend on it, because
+   * Azure ML refuses an online deployment before the managed network exists.
+   * @see https://learn.microsoft.com/azure/machine-learning/how-to-managed-network#manually-provision-a-managed-vnet
+   */
+  readonly managedNetworkReady?: ITerraformDependable;
 
   /** Grants `role` on the workspace to `principal`. */
   grant(principal: IPrincipal, role: BuiltInRole): RoleAssignment;
@@ -105,6 +111,7 @@ export abstract class WorkspaceBase extends Construct implements IWorkspace {
   public abstract readonly principalId?: string;
   public abstract readonly keyVaultId?: string;
   public abstract readonly managedNetworkIsolationMode?: string;
+  public abstract readonly managedNetworkReady?: ITerraformDependable;
 
   public grant(principal: IPrincipal, role: BuiltInRole): RoleAssignment {
     return grantRole(this, this.workspaceId, role, principal);

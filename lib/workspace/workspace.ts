@@ -1,5 +1,5 @@
 import { Construct } from 'constructs';
-import { Annotations, DefaultTokenResolver, ITerraformDependable, StringConcat, Tokenization } from 'cdktf';
+import { Annotations, DefaultTokenResolver, ITerraformDependable, Lazy, StringConcat, Tokenization } from 'cdktf';
 import { ApplicationInsights } from '@cdktf/provider-azurerm/lib/application-insights';
 import { ContainerRegistry } from '@cdktf/provider-azurerm/lib/container-registry';
 import { DataAzurermClientConfig } from '@cdktf/provider-azurerm/lib/data-azurerm-client-config';
@@ -10,6 +10,7 @@ import { ResourceGroup } from '@cdktf/provider-azurerm/lib/resource-group';
 import { StorageAccount } from '@cdktf/provider-azurerm/lib/storage-account';
 import { StorageContainer } from '@cdktf/provider-azurerm/lib/storage-container';
 import { AzapiResource } from '../bindings/azapi/resource';
+import { AzapiResourceAction } from '../bindings/azapi/resource-action';
 import { mlType } from '../core/api-versions';
 import { dependenciesWithin } from '../core/cross-stack';
 import { ArmId } from '../core/arm-id';
@@ -149,7 +150,13 @@ export interface WorkspaceProps {
   readonly diagnosticSettings?: boolean;
   /** @default Protection.PRODUCTION - prevent_destroy and CanNotDelete locks; opt out with Protection.DEVELOPMENT */
   readonly protection?: Protection;
-  /** The compute cluster that builds images while the container registry is private. @default - serverless image builds */
+  /**
+   * The compute (cluster or instance name) that builds environment images. Azure ML cannot build images in a
+   * container registry closed to the public network, which the registry this workspace creates is.
+   * @see https://learn.microsoft.com/azure/machine-learning/how-to-managed-network#configure-image-builds
+   * @default - the workspace's first compute cluster (`addComputeCluster`) when its container registry is private; none
+   *   otherwise. A workspace with a private registry, no cluster and an online deployment fails synth.
+   */
   readonly imageBuildCompute?: string;
 }
 
@@ -215,6 +222,16 @@ export class Workspace extends WorkspaceBase {
   /** The identity-based datastore over the artifact container. */
   public readonly artifactDatastore: AzapiResource;
   public readonly privateEndpoints: PrivateEndpoint[];
+  /**
+   * The `provisionManagedNetwork` action, when the workspace has a managed network: online deployments wait for it.
+   * @default - none without a managed network
+   */
+  public readonly managedNetworkReady?: ITerraformDependable;
+
+  private readonly imageBuildCompute?: string;
+  private readonly containerRegistryPrivate: boolean;
+  private readonly clusters: ComputeCluster[] = [];
+  private readonly imageBuildRequesters: string[] = [];
 
   constructor(scope: Construct, id: string, props: WorkspaceProps) {
     super(scope, id);
@@ -402,7 +419,8 @@ export class Workspace extends WorkspaceBase {
       hbiWorkspace: props.highBusinessImpact ?? false,
       managedNetwork: managedNetworkBody(props.managedNetwork),
       ...(uai ? { primaryUserAssignedIdentity: uai.identityId } : {}),
-      ...(props.imageBuildCompute !== undefined ? { imageBuildCompute: props.imageBuildCompute } : {}),
+      // Resolved at synth, after compute clusters are added: see imageBuildComputeName.
+      imageBuildCompute: Lazy.stringValue({ produce: () => this.imageBuildComputeName }),
     };
     if (cmk && cmkIdentity && cmkVaultId) {
       properties.encryption = {
@@ -429,10 +447,15 @@ export class Workspace extends WorkspaceBase {
       dependsOn: dependenciesWithin(this, before),
     });
     this.node.addValidation({ validate: () => kindOnlyProblems(this, this.resource) });
+    this.node.addValidation({ validate: () => this.imageBuildProblems() });
 
     this.workspaceId = this.resource.id;
     this.workspaceName = names.workspace;
     this.managedNetworkIsolationMode = isolation.value;
+    this.imageBuildCompute = props.imageBuildCompute;
+    this.containerRegistryPrivate = props.containerRegistry ? props.containerRegistry.publicNetworkAccessEnabledInput === false
+      : props.containerRegistryId === undefined;
+    this.managedNetworkReady = this.provisionManagedNetwork(isolation);
     this.mlflowTrackingUri = this.resource.outputString('properties.mlFlowTrackingUri');
     this.principalId = systemAssigned ? this.resource.identityPrincipalId : uai!.principalId;
     this.principal = systemAssigned
@@ -500,12 +523,69 @@ export class Workspace extends WorkspaceBase {
     if (this.containerRegistry) protect(this.containerRegistry, 'Lock', this.containerRegistry, 'container registry', protection, protection.lockDependencies);
   }
 
-  /** Adds an AmlCompute cluster to this workspace: local auth off, no public node IPs, scales to zero. */
+  /**
+   * Adds an AmlCompute cluster to this workspace: local auth off, no public node IPs, scales to zero. The first one
+   * also builds environment images when the container registry is private (see `imageBuildCompute`).
+   */
   public addComputeCluster(id: string, options: ComputeClusterOptions = {}): ComputeCluster {
-    return new ComputeCluster(this, id, { ...options, workspace: this });
+    const cluster = new ComputeCluster(this, id, { ...options, workspace: this });
+    this.clusters.push(cluster);
+    return cluster;
   }
 
   /** Loud warnings for props whose later change replaces the workspace. */
+  /**
+   * Records that an online deployment needs environment images built in this workspace (every managed online
+   * deployment does: Azure ML builds the image it runs, MLflow ones included). @internal
+   */
+  public _requireImageBuild(requester: string): void {
+    this.imageBuildRequesters.push(requester);
+  }
+
+  /**
+   * What `properties.imageBuildCompute` is: the prop, else the first compute cluster when the container registry is
+   * private (Azure ML cannot build images in it directly:
+   * https://learn.microsoft.com/azure/machine-learning/how-to-managed-network#configure-image-builds), else none.
+   */
+  private get imageBuildComputeName(): string | undefined {
+    if (this.imageBuildCompute !== undefined) return this.imageBuildCompute;
+    return this.containerRegistryPrivate ? this.clusters[0]?.computeName : undefined;
+  }
+
+  private imageBuildProblems(): string[] {
+    if (this.imageBuildComputeName !== undefined || !this.containerRegistryPrivate || this.imageBuildRequesters.length === 0) return [];
+    const v = new Validator(this, 'image builds');
+    v.add({
+      subject: 'imageBuildCompute', value: '(not set, and no compute cluster)',
+      rule: `is required: the workspace's container registry is closed to the public network, so Azure ML cannot build the ` +
+        `images of online deployment(s) ${this.imageBuildRequesters.map(r => `'${r}'`).join(', ')} without a compute ` +
+        '(https://learn.microsoft.com/azure/machine-learning/how-to-managed-network#configure-image-builds)',
+      fix: 'add a compute cluster to the workspace (workspace.addComputeCluster(\'image-build\', { maxNodes: 1 }) scales to zero ' +
+        'when idle), or set imageBuildCompute to the name of an existing compute',
+    });
+    return v.toMessages();
+  }
+
+  /**
+   * A managed network is created only when the first compute is, or when provisioning is asked for; an online
+   * deployment created before that fails. `POST <workspace>/provisionManagedNetwork` asks for it (idempotent: a
+   * provisioned network stays as it is), and online deployments in this stack depend on the action.
+   * https://learn.microsoft.com/azure/machine-learning/how-to-managed-network#manually-provision-a-managed-vnet
+   * (REST: ManagedNetworkProvisions_ProvisionManagedNetwork, body ManagedNetworkProvisionOptions; the vendored Azure
+   * types hold resource types only, so this body is not checked against them.)
+   */
+  private provisionManagedNetwork(isolation: IsolationMode): AzapiResourceAction | undefined {
+    if (isolation.value === IsolationMode.DISABLED.value) return undefined;
+    return new AzapiResourceAction(this, 'ProvisionManagedNetwork', {
+      type: mlType('workspaces'),
+      resourceId: this.workspaceId,
+      action: 'provisionManagedNetwork',
+      method: 'POST',
+      // Spark (serverless Spark jobs) is provisioned separately; online endpoints do not need it.
+      body: { includeSpark: false },
+    });
+  }
+
   private warnOnReplacingProps(props: WorkspaceProps): void {
     const replacing: [string, boolean][] = [
       ['customerManagedKey', props.customerManagedKey !== undefined],

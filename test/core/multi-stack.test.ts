@@ -203,6 +203,7 @@ describe('one Azure resource, one declaration', () => {
     for (const stack of [a, b]) {
       const rg = new ResourceGroup(stack, 'rg', { name: `rg-${stack.node.id}`, location: 'westeurope' });
       const ws = new Workspace(stack, 'Workspace', { resourceGroup: rg, location: 'westeurope', prefix: `churn${stack.node.id}` });
+      ws.addComputeCluster('image-build', { maxNodes: 1 });
       const v = ws.addModel('churn').addVersion('1', { source: ModelSource.fromJobOutput('j', { path: 'model' }), modelType: ModelType.MLFLOW });
       const ep = new OnlineEndpoint(stack, 'Endpoint', { workspace: ws, endpointName: 'churn-weu' });
       ep.routeTraffic(Traffic.allTo(ep.addDeployment('blue', { model: DeploymentModel.fromModelVersion(v) })));

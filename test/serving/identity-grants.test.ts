@@ -4,8 +4,7 @@ import { Template } from '../support/template';
 import { ACR_ID, FakeCode, FakeEnvironment, FakeModelVersion, REGISTRY_ID, RG_ID, servingStack, STORAGE_ID } from './fixtures';
 
 const ROLE = {
-  acrPull: '7f951dda-4ed3-4680-a7ca-43fe172d538d',
-  blobReader: '2a2b9908-6ea1-4ae2-8e65-a410df84e7d1',
+    blobReader: '2a2b9908-6ea1-4ae2-8e65-a410df84e7d1',
   registryUser: '1823dd4f-9b8c-4ab6-ab4e-7397a3684615',
 };
 const OTHER_STORAGE = `${RG_ID}/providers/Microsoft.Storage/storageAccounts/stmodels`;
@@ -17,18 +16,15 @@ function grants(t: Template) {
 }
 
 describe('identity wiring', () => {
-  test('the endpoint identity gets AcrPull on the workspace registry and blob read on the workspace storage, unasked', () => {
+  test('the endpoint identity gets no AcrPull or blob read on the workspace registry and storage: Azure ML assigns those itself', () => {
+    // A second, identical assignment fails with 409 RoleAssignmentExists at apply.
     const { stack, workspace } = servingStack();
-    new OnlineEndpoint(stack, 'churn', { workspace, endpointName: 'churn-prod' });
+    const onWorkspaceStorage = new FakeModelVersion(stack, 'v3', { version: '3', storageAccountId: STORAGE_ID });
+    const endpoint = new OnlineEndpoint(stack, 'churn', { workspace, endpointName: 'churn-prod' });
+    endpoint.addDeployment('blue', { model: DeploymentModel.fromModelVersion(onWorkspaceStorage) });
     const t = Template.synth(stack);
-    const ep = t.resourceWithProperties('azapi_resource', { name: 'churn-prod' });
-    expect(grants(t)).toEqual(expect.arrayContaining([
-      { role: ROLE.acrPull, scope: ACR_ID, principal: t.ref(ep, 'identity[0].principal_id') },
-      { role: ROLE.blobReader, scope: STORAGE_ID, principal: t.ref(ep, 'identity[0].principal_id') },
-    ]));
-    expect(grants(t)).toHaveLength(2);
-    t.allResources('azurerm_role_assignment', r => r.attributes.principal_type === 'ServicePrincipal'
-      && r.attributes.skip_service_principal_aad_check === true, 'granting a fresh managed identity');
+    expect(grants(t).filter(g => g.scope === ACR_ID || g.scope === STORAGE_ID)).toEqual([]);
+    t.resourceCountIs('azurerm_role_assignment', 0);
   });
 
   test('a registry model adds AzureML Registry User on its registry; its own storage adds blob read, each once', () => {
@@ -42,11 +38,11 @@ describe('identity wiring', () => {
     endpoint.addDeployment('red', { model: DeploymentModel.fromModelVersion(alsoElsewhere) });
     const t = Template.synth(stack);
     expect(grants(t).map(g => `${g.role} ${g.scope}`).sort()).toEqual([
-      `${ROLE.acrPull} ${ACR_ID}`,
       `${ROLE.registryUser} ${REGISTRY_ID}`,
-      `${ROLE.blobReader} ${STORAGE_ID}`,
       `${ROLE.blobReader} ${OTHER_STORAGE}`,
     ].sort());
+    t.allResources('azurerm_role_assignment', r => r.attributes.principal_type === 'ServicePrincipal'
+      && r.attributes.skip_service_principal_aad_check === true, 'granting a fresh managed identity');
   });
 
   test('an environment from a registry adds AzureML Registry User on that registry', () => {
@@ -67,7 +63,7 @@ describe('identity wiring', () => {
     endpoint.addDeployment('blue', { model: DeploymentModel.fromModelVersion(model) });
     const t = Template.synth(stack);
     const expected = t.resources('azurerm_role_assignment').map(r => `azurerm_role_assignment.${r.logicalId}`);
-    expect(expected).toHaveLength(3);
+    expect(expected).toHaveLength(1);
     expect([...t.resourceWithProperties('azapi_resource', { name: 'blue' }).attributes.depends_on].sort()).toEqual(expected.sort());
   });
 
@@ -79,7 +75,7 @@ describe('identity wiring', () => {
       return Template.synth(stack).resources('azurerm_role_assignment').map(r => r.logicalId);
     };
     const before = ids(false);
-    expect(before).toHaveLength(2);
+    expect(before).toHaveLength(0);
     expect(ids(true)).toEqual(expect.arrayContaining(before));
   });
 

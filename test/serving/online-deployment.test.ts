@@ -2,8 +2,9 @@ import { ModelType } from '../../lib/assets/asset-refs';
 import {
   AutoscaleMetric, DataCollectionRollingRate, DeploymentModel, InstanceType, OnlineEndpoint, ScaleDirection,
 } from '../../lib/serving';
+import { Workspace } from '../../lib/workspace/workspace';
 import { Template } from '../support/template';
-import { expectValidAzapiBodies, FakeCode, FakeEnvironment, FakeModelVersion, servingStack, thrownMessage } from './fixtures';
+import { expectValidAzapiBodies, FakeCode, FakeEnvironment, FakeModelVersion, RG_ID, servingStack, thrownMessage } from './fixtures';
 
 function endpoint() {
   const { stack, workspace } = servingStack();
@@ -74,6 +75,22 @@ describe('OnlineDeployment', () => {
     Template.synth(stack).hasResourceWithProperties('azapi_resource', {
       name: 'blue', body: { properties: { egressPublicNetworkAccess: 'Enabled', appInsightsEnabled: false } },
     });
+  });
+
+  test('under a managed network, no deployment sends egressPublicNetworkAccess (legacy, discouraged there, immutable)', () => {
+    const { stack } = servingStack();
+    const workspace = Workspace.fromWorkspaceAttributes(stack, 'Managed', {
+      workspaceId: `${RG_ID}/providers/Microsoft.MachineLearningServices/workspaces/mlw-managed`, location: 'westeurope',
+      managedNetworkIsolationMode: 'AllowOnlyApprovedOutbound',
+    });
+    const ep = new OnlineEndpoint(stack, 'churn', { workspace, endpointName: 'churn-prod' });
+    const model = new FakeModelVersion(stack, 'v3', { version: '3' });
+    ep.addDeployment('blue', { model: DeploymentModel.fromModelVersion(model) });
+    ep.addDeployment('green', { model: DeploymentModel.fromModelVersion(model), allowPublicEgress: true });
+    const t = Template.synth(stack);
+    for (const name of ['blue', 'green']) {
+      expect(t.resourceWithProperties('azapi_resource', { name }).attributes.body.properties).not.toHaveProperty('egressPublicNetworkAccess');
+    }
   });
 
   test('when a custom model has no environment and no scoring script, construction fails listing both', () => {
