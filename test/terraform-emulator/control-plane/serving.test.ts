@@ -47,6 +47,18 @@ describe('online endpoint traffic', () => {
     expect(e.cloud.get(String(blue.id))).toBeUndefined();
   });
 
+  test('a deleted deployment leaves the endpoint\'s traffic and mirror maps, so later traffic changes need not name it', () => {
+    const e = estate();
+    e.deploy('blue');
+    const shadow = e.deploy('shadow');
+    e.traffic({ traffic: { blue: 100, shadow: 0 }, mirrorTraffic: { shadow: 20 } });
+    e.traffic({ traffic: { blue: 100, shadow: 0 }, mirrorTraffic: { shadow: 0 } });
+    e.cloud.delete(String(shadow.id));
+    const properties = e.cloud.get(String(e.endpoint.id))!.body.properties as Record<string, Record<string, number>>;
+    expect(properties.traffic).toEqual({ blue: 100 });
+    expect(properties.mirrorTraffic).toEqual({});
+  });
+
   test('egressPublicNetworkAccess cannot change after creation', () => {
     const e = estate();
     const blue = e.deploy('blue', { egressPublicNetworkAccess: 'Disabled' });

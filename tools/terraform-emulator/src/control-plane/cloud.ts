@@ -6,7 +6,7 @@ import { withManagedNetworkActive, withReadOnlyFields } from './read-only-fields
 import { isRegistryAssetVersionType } from './rules/asset-version';
 import { ALL_RULES, type CloudView, type Rule, type Write } from './rules';
 import { hasManagedNetwork } from './rules/managed-network';
-import { isType, ML, ONLINE_ENDPOINT, ROLE_ASSIGNMENT, stringAt, WORKSPACE } from './rules/rule';
+import { isType, ML, ONLINE_DEPLOYMENT, ONLINE_ENDPOINT, ROLE_ASSIGNMENT, stringAt, WORKSPACE } from './rules/rule';
 import { emptyCloudState, type CloudState } from './state';
 import { deterministicUuid } from './uuid';
 
@@ -92,9 +92,27 @@ export class Cloud implements CloudView {
       delete this.state.resources[idKey(r.id)];
       if (isRegistryAssetVersionType(r.type)) this.state.retired[idKey(r.id)] = true;
     }
+    if (isType(target, ONLINE_DEPLOYMENT)) this.dropFromTraffic(target);
     // Assignments to a deleted system-assigned identity go with it (Azure leaves them orphaned, unusable).
     for (const r of this.list()) {
       if (isType(r, ROLE_ASSIGNMENT) && principals.has(stringAt(r.body, 'properties', 'principalId') ?? '')) delete this.state.resources[idKey(r.id)];
+    }
+  }
+
+  /**
+   * A deleted deployment leaves its endpoint's traffic and mirror maps: the rules only let a deployment go once its
+   * weight is 0, and the endpoint then no longer lists it (what `az ml online-endpoint show` shows after
+   * `az ml online-deployment delete`; not stated as a rule in the docs).
+   * @see https://learn.microsoft.com/azure/machine-learning/how-to-safely-rollout-online-endpoints#remove-the-old-deployment
+   */
+  private dropFromTraffic(deployment: ArmResource): void {
+    const endpoint = this.state.resources[idKey(parentIdOf(deployment.id))];
+    const properties = endpoint?.body.properties;
+    if (!endpoint || !isJsonObject(properties)) return;
+    for (const map of ['traffic', 'mirrorTraffic']) {
+      const weights = properties[map];
+      if (!isJsonObject(weights)) continue;
+      for (const name of Object.keys(weights)) if (name.toLowerCase() === deployment.name.toLowerCase()) delete weights[name];
     }
   }
 

@@ -13,8 +13,10 @@ export interface ProviderDefinition {
   readonly fallbackResource?: (type: string) => ResourceHandler;
   /** Per resource type and top-level attribute: replace only when this says so (instead of any change of a force-new attribute). */
   readonly replaceWhen?: Record<string, Record<string, ReplaceWhen>>;
-  /** Per resource type, the problems the real provider reports at plan (e.g. azapi's body validation). */
-  readonly planChecks?: (type: string, planned: Plain) => string[];
+  /** Per resource type, the problems the real provider reports at plan (e.g. azapi's body validation), from the configuration. */
+  readonly planChecks?: (type: string, config: Plain) => string[];
+  /** Top-level attributes whose change replaces the resource by a rule that looks past one attribute (azapi's replace triggers). */
+  readonly replaceChecks?: (type: string, prior: Plain, next: Plain) => string[];
   /**
    * Runs one operation against the emulated control plane, with the cloud loaded (and saved afterwards) for it.
    * Operations of concurrent provider processes are serialised there.

@@ -100,8 +100,11 @@ export function providerService(def: ProviderDefinition): grpc.UntypedServiceImp
       const proposed = decode(req.proposed_new_state as DynamicValueMessage, t);
       if (!proposed) return { planned_state: encode(null, t), requires_replace: [], diagnostics: [] };
       const requiresReplace = prior ? replacePaths(prior, proposed, s.block, def.replaceWhen?.[type]) : [];
+      if (prior) {
+        for (const name of def.replaceChecks?.(type, plainObject(prior), plainObject(proposed)) ?? []) requiresReplace.push([{ attribute_name: name }]);
+      }
       const planned = planComputed(proposed, s.block, !prior || requiresReplace.length > 0);
-      const problems = def.planChecks?.(type, plainObject(planned)) ?? [];
+      const problems = def.planChecks?.(type, plainObject(decode(req.config as DynamicValueMessage, t))) ?? [];
       if (problems.length > 0) {
         return { diagnostics: problems.map(detail => ({ severity: 'ERROR', summary: `${def.name} would refuse this plan`, detail })) };
       }

@@ -3,7 +3,7 @@ import { withCloud } from '../control-plane/store';
 import type { ProviderDefinition } from '../provider/definition';
 import { AZAPI_REPLACE_WHEN, AZURERM_REPLACE_WHEN, azapiSchema, azuredevopsSchema, loadAzurermSchema } from '../schemas';
 import { AZAPI_DATA_SOURCES, AZAPI_RESOURCES } from './azapi-handlers';
-import { azapiPlanProblems } from './azapi-plan-checks';
+import { azapiPlanProblems, azapiReplaceTriggers } from './azapi-plan-checks';
 import { AZUREDEVOPS_RESOURCES } from './azuredevops-handlers';
 import { AZURERM_DATA_SOURCES, AZURERM_RESOURCES, azurermHandler } from './azurerm-handlers';
 import type { HandlerContext, Plain } from './handler';
@@ -28,7 +28,7 @@ function withContext<T>(providerConfig: Plain, fn: (ctx: HandlerContext) => T): 
 export function providerDefinition(name: string): ProviderDefinition {
   switch (name) {
     case 'azapi':
-      return { name, schema: azapiSchema, resources: AZAPI_RESOURCES, dataSources: AZAPI_DATA_SOURCES, replaceWhen: AZAPI_REPLACE_WHEN, planChecks: azapiPlanProblems, withContext };
+      return { name, schema: azapiSchema, resources: AZAPI_RESOURCES, dataSources: AZAPI_DATA_SOURCES, replaceWhen: AZAPI_REPLACE_WHEN, planChecks: azapiPlanProblems, replaceChecks: azapiReplaceTriggers, withContext };
     case 'azurerm':
       return {
         name,
