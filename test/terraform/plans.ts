@@ -71,3 +71,8 @@ export function configFolder(label: string, config: object): string {
   fs.writeFileSync(path.join(folder, 'cdk.tf.json'), JSON.stringify(config, null, 2));
   return folder;
 }
+
+/** Terraform wraps its diagnostics at 80 columns: the message with every run of whitespace made one space. */
+export function oneLine(message: string): string {
+  return message.replace(/\s+/g, ' ');
+}
