@@ -6,7 +6,7 @@ import { ModelSource } from '../../lib/assets/model-source';
 import { VersionLock, VersionLockMode } from '../../lib/assets/version-lock';
 import { MlopsProviders } from '../../lib/core';
 import { DeploymentModel, OnlineDeployment, OnlineEndpoint, Traffic } from '../../lib/serving';
-import { IsolationMode, Protection, Workspace } from '../../lib/workspace';
+import { Protection, Workspace } from '../../lib/workspace';
 
 /**
  * Test apps for the scenario tests: small, parameterised serving estates built with the library, so that each step of
@@ -51,13 +51,8 @@ export interface ServingAppOptions {
 /**
  * A resource group, a workspace (with its storage, Key Vault, ACR, Log Analytics and App Insights), the `churn` model
  * with the given versions, and the online endpoint `churn-scn` with the given deployments, traffic and mirror.
- *
- * Two settings keep today's library applying against the emulator (both are being fixed in lib/ now):
- * - `grantServingAccess: false`: Azure ML assigns AcrPull and Storage Blob Data Reader to the endpoint's
- *   system-assigned identity itself, so the library's identical grants fail with 409 RoleAssignmentExists;
- * - `managedNetwork.isolationMode: DISABLED`: the library does not yet provision the managed network before the first
- *   online deployment, which Azure (and the emulator) refuses.
- * And `imageBuildCompute` is set because the workspace's container registry is private (the library's default).
+ * The workspace keeps the library's defaults (managed network, provisioned before the first deployment; private
+ * registry), with `imageBuildCompute` named because these apps have no compute cluster of their own.
  */
 export function buildServingApp(options: ServingAppOptions): (app: App) => void {
   return app => {
@@ -70,7 +65,6 @@ export function buildServingApp(options: ServingAppOptions): (app: App) => void 
       prefix: 'churn',
       environment: 'scn',
       protection: options.protection ?? Protection.DEVELOPMENT,
-      managedNetwork: { isolationMode: IsolationMode.DISABLED },
       // The container registry is private, so Azure builds deployment images on a compute; the emulator checks only
       // that one is named (the cluster itself is not part of these apps).
       imageBuildCompute: 'image-builder',
@@ -89,7 +83,6 @@ export function buildServingApp(options: ServingAppOptions): (app: App) => void 
       workspace,
       endpointName: 'churn-scn',
       production: options.production ?? false,
-      grantServingAccess: false,
     });
     const deployments = new Map<string, OnlineDeployment>();
     for (const d of options.deployments) {
