@@ -36,8 +36,11 @@ describeWithTerraform('content changes and refactors through real applies', () =
     // The library makes the version's identity (source URI or content hash) its `replace_triggers_external_values`,
     // so azapi plans delete-then-create rather than a PUT that Azure would refuse (versions are immutable). A
     // workspace, unlike a registry, accepts the re-created number: version 3 now names other content, and nothing
-    // refuses it at synth without a version lock (6b). Hazard for the review.
-    expect(changes(plan)).toEqual([`${version}: delete/create`]);
+    // refuses it at synth without a version lock (6b). Hazard for the review. The deployment serving version 3 is
+    // updated too: its model id is known only once the version is created again (the same id, but Terraform cannot
+    // know that at plan), so Azure redeploys it with the new content.
+    const blue = addressOf(plan, 'azapi_resource', 'Endpoint_blue');
+    expect(changes(plan)).toEqual([`${blue}: update`, `${version}: delete/create`]);
     expect(after(plan, version).body.properties.modelUri).toBe('azureml://jobs/train-churn-3/outputs/artifacts/paths/model-retrained');
     succeeds(() => stack.apply(plan));
     expect(changes(succeeds(() => stack.plan()))).toEqual([]);
