@@ -27,6 +27,9 @@ const STATE = { resourceGroupName: 'rg-churnplat-tfstate', storageAccountName: '
 /** The online endpoint's name: unique per Azure region, so no other example uses it. */
 export const ENDPOINT_NAME = 'churn-platform-prod';
 
+/** prod's compute cluster: batch scoring runs on it, and it builds the online deployments' images. */
+const PROD_CLUSTER = 'cpu';
+
 const local = (...parts: string[]) => path.join(__dirname, ...parts);
 
 /** An ML stack the pipeline deploys: providers pinned, remote state (plan and apply run on different agents), the lock. */
@@ -96,8 +99,14 @@ export function buildPlatformApp(app: App): PlatformApp {
 
   // --- prod: serves the registry versions; its own environment, data and code versions are for batch scoring
   const { stack: prod, rg: prodRg } = mlStack(app, 'prod', PROD_SUBSCRIPTION_ID);
-  const prodWorkspace = new Workspace(prod, 'Workspace', { resourceGroup: prodRg, prefix: PREFIX, environment: 'prod' });
-  const cluster = prodWorkspace.addComputeCluster('cpu', { maxNodes: 4 });
+  const prodWorkspace = new Workspace(prod, 'Workspace', {
+    resourceGroup: prodRg, prefix: PREFIX, environment: 'prod',
+    // The workspace's container registry is private, so Azure ML cannot build the online deployments' images on
+    // serverless compute: it builds them on this cluster (declared below), or every deployment fails to start.
+    // https://learn.microsoft.com/azure/machine-learning/how-to-managed-network#configure-image-builds
+    imageBuildCompute: PROD_CLUSTER,
+  });
+  const cluster = prodWorkspace.addComputeCluster(PROD_CLUSTER, { maxNodes: 4 });
   registry.grantRead(prodWorkspace.principal); // created in prod, for prod's identity (see the top README, "Several stacks")
   const scoreEnv = prodWorkspace.addEnvironment('sklearn-score').addVersion('1', {
     source: EnvironmentSource.fromImage('mcr.microsoft.com/azureml/openmpi4.1.0-ubuntu22.04:20240709.v1', { condaFile: local('env', 'conda.yaml') }),
@@ -110,12 +119,18 @@ export function buildPlatformApp(app: App): PlatformApp {
     workspace: prodWorkspace,
     endpointName: ENDPOINT_NAME,
     production: true,
+    // Azure ML itself gives the endpoint's system-assigned identity AcrPull on the workspace registry and Storage
+    // Blob Data Reader on its storage; the library's own copies fail with 409 RoleAssignmentExists (issue 9, fact 5,
+    // being fixed in lib/serving). Until then the example opts out, and grants the one role Azure ML does not
+    // make, read access to the shared registry, itself (below).
+    grantServingAccess: false,
     promotionPolicy: new PromotionPolicy({
       minimumStage: ModelStage.STAGING,
       thresholds: [MetricThreshold.atLeast('auc', 0.85)],
       noWorseThanIncumbent: [MetricComparison.higherIsBetter('auc')],
     }),
   });
+  registry.grantRead(Principal.servicePrincipal(endpoint.principalId, `endpoint-${ENDPOINT_NAME}`, endpoint)); // made in prod
   const autoscale = {
     minInstances: 3, maxInstances: 6,
     rules: [
