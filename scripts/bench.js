@@ -33,12 +33,18 @@ if (tsc.status !== 0) {
 }
 // The library reads its vendored data files relative to its own modules.
 fs.cpSync(path.join(root, 'lib', 'validation', 'azure-types'), path.join(build, 'lib', 'validation', 'azure-types'), { recursive: true });
+// The main example reads what it uploads (models, data, code), its lock file and its pipeline paths beside main.ts.
+fs.cpSync(path.join(root, 'examples', 'platform'), path.join(build, 'examples', 'platform'), {
+  recursive: true, filter: (src) => !src.endsWith('.ts'),
+});
 
 /** The scenarios: a name, the compiled entry point, and environment for it. */
 const scenarios = [
   { name: 'baseline (cdktf + 1 azurerm resource)', key: 'baseline', entry: path.join(root, 'scripts/bench/baseline-app.js') },
   { name: 'examples/quickstart', key: 'quickstart', entry: path.join(build, 'examples/quickstart/main.js') },
-  { name: 'examples/estate (the main example)', key: 'estate', entry: path.join(build, 'examples/estate/main.js') },
+  { name: 'examples/platform (the main example, 4 stacks)', key: 'platform', entry: path.join(build, 'examples/platform/main.js') },
+  { name: 'multi-stack synth (3 stacks)', key: 'multi-stack', entry: path.join(build, 'test/fixtures/apps/multi-stack.js') },
+  { name: 'examples/estate (1 stack)', key: 'estate', entry: path.join(build, 'examples/estate/main.js') },
 ];
 for (const count of [10, 100, 1000]) {
   const entry = path.join(build, 'scripts/bench/versions-app.js');
@@ -77,9 +83,9 @@ for (const sc of scenarios.filter(s => !only || only.includes(s.key))) {
 const base = results.find(r => r.key === 'baseline');
 const pad = (s, n) => String(s).padEnd(n);
 console.log(`\nnode ${process.version}, ${os.cpus().length} cores, ${runs} runs each; medians (wall time includes Node start-up)\n`);
-console.log(`${pad('scenario', 40)}${pad('wall ms', 10)}${pad('(min-max)', 16)}${pad('peak MB', 10)}${pad('x time', 9)}x memory`);
+console.log(`${pad('scenario', 48)}${pad('wall ms', 10)}${pad('(min-max)', 16)}${pad('peak MB', 10)}${pad('x time', 9)}x memory`);
 for (const r of results) {
-  console.log(`${pad(r.name, 40)}${pad(r.ms.toFixed(0), 10)}${pad(`${r.min.toFixed(0)}-${r.max.toFixed(0)}`, 16)}${pad(r.mb.toFixed(0), 10)}` +
+  console.log(`${pad(r.name, 48)}${pad(r.ms.toFixed(0), 10)}${pad(`${r.min.toFixed(0)}-${r.max.toFixed(0)}`, 16)}${pad(r.mb.toFixed(0), 10)}` +
     `${pad(base ? (r.ms / base.ms).toFixed(2) : '-', 9)}${base ? (r.mb / base.mb).toFixed(2) : '-'}`);
 }
 const v = (n) => results.find(r => r.key === `versions-${n}`);

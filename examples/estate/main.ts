@@ -1,4 +1,5 @@
-// The main example: what `npm run synth` synthesizes into cdktf.out/.
+// A production estate in one stack: synthesize with `npx cdktf synth --app "npx tsx examples/estate/main.ts"`.
+// (`npm run synth` runs examples/platform, the main example, which spreads this estate over four stacks.)
 import { App } from 'cdktf';
 import { EstateStack } from './stack';
 

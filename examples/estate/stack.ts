@@ -1,4 +1,5 @@
-// The main example (`npm run synth`): a production Azure ML estate in one stack.
+// A production Azure ML estate in one stack: everything examples/platform (the main example) spreads over a
+// registry stack, a dev and a prod stack, here in one place.
 //
 // Creates: a resource group; a secure workspace (private storage, Key Vault, ACR, Log Analytics and Application
 // Insights, managed network, identity-based datastores, diagnostics, delete locks); a CPU compute cluster that
@@ -31,7 +32,7 @@ export class EstateStack extends TerraformStack {
     MlopsProviders.configure(this);
     if (props.lockFile) VersionLock.configure(this, { path: props.lockFile });
 
-    const rg = new ResourceGroup(this, 'rg', { name: 'rg-churn-prod', location: 'westeurope' });
+    const rg = new ResourceGroup(this, 'rg', { name: 'rg-churn-estate', location: 'westeurope' });
     const workspace = new Workspace(this, 'Workspace', { resourceGroup: rg, prefix: 'churn', environment: 'prod' });
     const cluster = workspace.addComputeCluster('cpu', { maxNodes: 4 });
     workspace.grantDataScientist(Principal.group('11111111-1111-1111-1111-111111111111', 'data-scientists'));
@@ -59,7 +60,7 @@ export class EstateStack extends TerraformStack {
 
     const endpoint = new OnlineEndpoint(this, 'Endpoint', {
       workspace,
-      endpointName: 'churn-prod-weu',
+      endpointName: 'churn-estate-weu',
       production: true,
       promotionPolicy: new PromotionPolicy({
         minimumStage: ModelStage.STAGING,
@@ -73,7 +74,7 @@ export class EstateStack extends TerraformStack {
     endpoint.routeTraffic(Traffic.canary(blue, green, 10));
     endpoint.mirror(shadow, 20);
 
-    const batch = new BatchEndpoint(this, 'Batch', { workspace, endpointName: 'churn-batch-weu' });
+    const batch = new BatchEndpoint(this, 'Batch', { workspace, endpointName: 'churn-estate-batch' });
     batch.addDeployment('nightly', {
       model: DeploymentModel.fromModelVersion(v3), computeId: cluster.computeId, isDefault: true, miniBatchSize: 20,
     });

@@ -1,4 +1,5 @@
-// The main example: what `npm run synth` synthesizes into cdktf.out/.
+// The quickstart: `npx cdktf synth --app "npx tsx examples/quickstart/main.ts"`. (`npm run synth` runs the main
+// example, examples/platform.)
 import { App } from 'cdktf';
 import { QuickstartStack } from './stack';
 

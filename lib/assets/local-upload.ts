@@ -13,6 +13,7 @@ import * as path from 'path';
 import { AssetType, TerraformAsset } from 'cdktf';
 import { Construct } from 'constructs';
 import { StorageBlob } from '@cdktf/provider-azurerm/lib/storage-blob';
+import { dependenciesWithin } from '../core/cross-stack';
 import { renderValue } from '../core/errors';
 import { Validator } from '../core/validation';
 import { ArtifactStoreAttributes, IWorkspace } from '../workspace/workspace-base';
@@ -92,6 +93,9 @@ export function uploadLocalPath(host: Construct, store: ArtifactStoreAttributes,
     // A changed file under the same name would otherwise be overwritten in place; with the hash it is replaced.
     contentMd5: f.md5,
     metadata: { mlops_sha256: f.sha256 },
+    // The container is named by its name, not referenced: without this, Terraform writes blobs into a container
+    // that the same apply has not created yet (404 ParentResourceNotFound).
+    dependsOn: dependenciesWithin(scope, [store.container]),
   }));
   const uploaded: UploadedPath = {
     hashed,

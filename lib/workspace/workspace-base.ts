@@ -16,6 +16,12 @@ export interface ArtifactStoreAttributes {
   readonly containerName: string;
   /** The workspace datastore over the container: artifact URIs are `azureml://datastores/<name>/paths/...`. */
   readonly datastoreName: string;
+  /**
+   * What must exist before a blob is written into the container (the container, when this library creates it):
+   * uploads name the container by its name, which Terraform cannot order by.
+   * @default - nothing: the container already exists (an imported workspace's)
+   */
+  readonly container?: ITerraformDependable;
 }
 
 /** An Azure ML workspace, created by this library or imported. */

@@ -489,6 +489,7 @@ export class Workspace extends WorkspaceBase {
       storageAccountName,
       containerName: names.artifactContainer,
       datastoreName: names.artifactDatastore,
+      container: this.artifactContainer,
     };
 
     // --- private endpoints into the user's VNet

@@ -7,7 +7,7 @@ import { readRepoFile, tsBlocks, unquotedLines } from '../support/readme';
 import { Template } from '../support/template';
 
 describe.each([
-  ['examples/estate (the main example, synthesized by npm run synth)', () => new EstateStack(Testing.app(), 'churn-prod')],
+  ['examples/estate (the one-stack estate)', () => new EstateStack(Testing.app(), 'churn-prod')],
   ['examples/quickstart', () => new QuickstartStack(Testing.app(), 'quickstart')],
 ])('%s', (_name, build) => {
   const template = Template.synth(build());

@@ -1,0 +1,180 @@
+// The platform repo: the main example (what `npm run synth` synthesizes; see main.ts for what each stack creates).
+// Built here as a function so the tests can synthesize the same app that main.ts runs.
+import * as path from 'path';
+import { App, TerraformStack } from 'cdktf';
+import { ResourceGroup } from '@cdktf/provider-azurerm/lib/resource-group';
+import {
+  AutoscaleMetric, BatchEndpoint, CodeSource, DataSource, DataType, DeploymentModel, DevOpsProject, EnvironmentSource,
+  MetricComparison, MetricThreshold, MlopsPipelines, MlopsProviders, ModelSource, ModelStage, ModelType, ModelVersion,
+  OnlineEndpoint, Principal, PromotionPolicy, Registry, ScaleDirection, Traffic, VersionLock, Workspace,
+} from '../../lib';
+import { AzuredevopsProvider } from '../../lib/bindings/azuredevops';
+
+// Replace these placeholders with your own tenant, subscriptions and approver group.
+const TENANT_ID = '00000000-0000-0000-0000-000000000001';
+const DEV_SUBSCRIPTION_ID = '00000000-0000-0000-0000-000000000002';
+const PROD_SUBSCRIPTION_ID = '00000000-0000-0000-0000-000000000003';
+const PROD_APPROVERS_GROUP_ID = '00000000-0000-0000-0000-000000000004';
+const DATA_SCIENTISTS_GROUP_ID = '00000000-0000-0000-0000-000000000005';
+
+const LOCATION = 'westeurope';
+/** Every default name derives from it: workspaces mlw-churnplat-<env>, resource groups rg-churnplat-<stack>. */
+const PREFIX = 'churnplat';
+/** The committed lock that pins every released version's content (one file for the app, keyed by workspace/registry). */
+const LOCK_FILE = path.join(__dirname, 'asset-versions.lock.json');
+/** Terraform state of the deployed stacks: one blob per stack (`<stack>.tfstate`) in this account. */
+const STATE = { resourceGroupName: 'rg-churnplat-tfstate', storageAccountName: 'stchurnplattfstate' };
+/** The online endpoint's name: unique per Azure region, so no other example uses it. */
+export const ENDPOINT_NAME = 'churn-platform-prod';
+
+/** prod's compute cluster: batch scoring runs on it, and it builds the online deployments' images. */
+const PROD_CLUSTER = 'cpu';
+
+const local = (...parts: string[]) => path.join(__dirname, ...parts);
+
+/** An ML stack the pipeline deploys: providers pinned, remote state (plan and apply run on different agents), the lock. */
+function mlStack(app: App, id: string, subscriptionId: string): { stack: TerraformStack; rg: ResourceGroup } {
+  const stack = new TerraformStack(app, id);
+  MlopsProviders.configure(stack, { subscriptionId, remoteState: STATE });
+  VersionLock.configure(stack, { path: LOCK_FILE });
+  const rg = new ResourceGroup(stack, 'rg', { name: `rg-${PREFIX}-${id}`, location: LOCATION });
+  return { stack, rg };
+}
+
+/** What main.ts and the tests use. */
+export interface PlatformApp {
+  readonly app: App;
+  readonly devops: TerraformStack;
+  readonly shared: TerraformStack;
+  readonly dev: TerraformStack;
+  readonly prod: TerraformStack;
+  readonly pipelines: MlopsPipelines;
+  readonly registry: Registry;
+  readonly endpoint: OnlineEndpoint;
+}
+
+export function buildPlatformApp(app: App): PlatformApp {
+  // --- shared: the registry every environment deploys from (prod subscription: it holds what production serves)
+  const { stack: shared, rg: sharedRg } = mlStack(app, 'shared', PROD_SUBSCRIPTION_ID);
+  const registry = new Registry(shared, 'Registry', {
+    name: `mlr-${PREFIX}`, resourceGroupId: sharedRg.id, location: LOCATION, replicationLocations: ['northeurope'],
+  });
+
+  // --- dev: the model is trained here (outside Terraform) and its MLflow folders registered, with what made them
+  const { stack: dev, rg: devRg } = mlStack(app, 'dev', DEV_SUBSCRIPTION_ID);
+  const devWorkspace = new Workspace(dev, 'Workspace', { resourceGroup: devRg, prefix: PREFIX, environment: 'dev' });
+  devWorkspace.addComputeCluster('cpu', { maxNodes: 2 });
+  devWorkspace.grantDataScientist(Principal.group(DATA_SCIENTISTS_GROUP_ID, 'data-scientists'));
+  const trainEnv = devWorkspace.addEnvironment('sklearn-train').addVersion('1', {
+    source: EnvironmentSource.fromImage('mcr.microsoft.com/azureml/openmpi4.1.0-ubuntu22.04:20240709.v1', { condaFile: local('env', 'conda.yaml') }),
+  });
+  const trainData = devWorkspace.addDataAsset('churn-train', { dataType: DataType.URI_FILE }).addVersion('1', {
+    source: DataSource.fromLocalPath(local('data', 'churn-train.csv')),
+  });
+  const trainCode = devWorkspace.addCode('churn-train-src').addVersion('1', { source: CodeSource.fromLocalPath(local('src', 'train')) });
+
+  // Each version is the MLflow folder a training run wrote (models/churn-<n>), uploaded content-addressed — not a
+  // job output: no training job can exist in a workspace that the same apply creates.
+  const churn = devWorkspace.addModel('churn', { description: 'Customer churn classifier' });
+  const trained = (v: string, commit: string, maxDepth: string, auc: number, f1: number): ModelVersion => churn.addVersion(v, {
+    source: ModelSource.fromLocalPath(local('models', `churn-${v}`)),
+    modelType: ModelType.MLFLOW,
+    stage: ModelStage.STAGING,
+    metrics: { auc, f1 },
+    lineage: {
+      data: [trainData], environment: trainEnv, code: trainCode,
+      sourceCommit: commit, sourceRepository: 'mlops-churnplat', hyperparameters: { max_depth: maxDepth },
+    },
+  });
+  const devVersions = [trained('1', '7c41d2e', '4', 0.87, 0.77), trained('2', '9a0b3f1', '6', 0.89, 0.79), trained('3', 'e52c8a4', '8', 0.9, 0.8)];
+
+  // Promoted into the registry (the `publish` action; files copied into the registry's storage): released once,
+  // deployable from every workspace in the registry's regions, never retrained per environment.
+  const releasedChurn = registry.addModel('churn', { description: 'Customer churn classifier' });
+  const released = (v: ModelVersion, stage: ModelStage) => releasedChurn.addVersion(v.version, {
+    source: ModelSource.fromWorkspaceModel(v), stage,
+  });
+  const [r1, r2, r3] = [released(devVersions[0], ModelStage.PRODUCTION), released(devVersions[1], ModelStage.STAGING),
+    released(devVersions[2], ModelStage.DEVELOPMENT)];
+
+  // --- prod: serves the registry versions; its own environment, data and code versions are for batch scoring
+  const { stack: prod, rg: prodRg } = mlStack(app, 'prod', PROD_SUBSCRIPTION_ID);
+  const prodWorkspace = new Workspace(prod, 'Workspace', {
+    resourceGroup: prodRg, prefix: PREFIX, environment: 'prod',
+    // The workspace's container registry is private, so Azure ML cannot build the online deployments' images on
+    // serverless compute: it builds them on this cluster (declared below), or every deployment fails to start.
+    // https://learn.microsoft.com/azure/machine-learning/how-to-managed-network#configure-image-builds
+    imageBuildCompute: PROD_CLUSTER,
+  });
+  const cluster = prodWorkspace.addComputeCluster(PROD_CLUSTER, { maxNodes: 4 });
+  registry.grantRead(prodWorkspace.principal); // created in prod, for prod's identity (see the top README, "Several stacks")
+  const scoreEnv = prodWorkspace.addEnvironment('sklearn-score').addVersion('1', {
+    source: EnvironmentSource.fromImage('mcr.microsoft.com/azureml/openmpi4.1.0-ubuntu22.04:20240709.v1', { condaFile: local('env', 'conda.yaml') }),
+  });
+  const scoreCode = prodWorkspace.addCode('churn-batch-score').addVersion('1', { source: CodeSource.fromLocalPath(local('src', 'score')) });
+  prodWorkspace.addDataAsset('churn-score-sample', { dataType: DataType.URI_FILE, description: 'Rows to smoke-test the batch endpoint with' })
+    .addVersion('1', { source: DataSource.fromLocalPath(local('data', 'churn-score-sample.csv')) });
+
+  const endpoint = new OnlineEndpoint(prod, 'Endpoint', {
+    workspace: prodWorkspace,
+    endpointName: ENDPOINT_NAME,
+    production: true,
+    // Azure ML itself gives the endpoint's system-assigned identity AcrPull on the workspace registry and Storage
+    // Blob Data Reader on its storage; the library's own copies fail with 409 RoleAssignmentExists (issue 9, fact 5,
+    // being fixed in lib/serving). Until then the example opts out, and grants the one role Azure ML does not
+    // make, read access to the shared registry, itself (below).
+    grantServingAccess: false,
+    promotionPolicy: new PromotionPolicy({
+      minimumStage: ModelStage.STAGING,
+      thresholds: [MetricThreshold.atLeast('auc', 0.85)],
+      noWorseThanIncumbent: [MetricComparison.higherIsBetter('auc')],
+    }),
+  });
+  registry.grantRead(Principal.servicePrincipal(endpoint.principalId, `endpoint-${ENDPOINT_NAME}`, endpoint)); // made in prod
+  const autoscale = {
+    minInstances: 3, maxInstances: 6,
+    rules: [
+      { metric: AutoscaleMetric.REQUESTS_PER_MINUTE, direction: ScaleDirection.OUT, threshold: 600 },
+      { metric: AutoscaleMetric.CPU_UTILIZATION, direction: ScaleDirection.IN, threshold: 25 },
+    ],
+  };
+  const blue = endpoint.addDeployment('blue', { model: DeploymentModel.fromModelVersion(r1), autoscale });
+  const green = endpoint.addDeployment('green', { model: DeploymentModel.fromModelVersion(r2), autoscale });
+  const shadow = endpoint.addDeployment('shadow', { model: DeploymentModel.fromModelVersion(r3), instanceCount: 3 });
+  endpoint.routeTraffic(Traffic.canary(blue, green, 10)); // 90 to version 1, 10 to version 2
+  endpoint.mirror(shadow, 20); // version 3 sees a copy of 20% of requests; its answers are discarded
+
+  const batch = new BatchEndpoint(prod, 'Batch', { workspace: prodWorkspace, endpointName: 'churn-platform-batch' });
+  batch.addDeployment('nightly', {
+    model: DeploymentModel.fromModelVersion(r1), computeId: cluster.computeId, isDefault: true, miniBatchSize: 20,
+    environment: scoreEnv, code: scoreCode, scoringScript: 'batch_score.py',
+  });
+
+  // --- devops: the Azure DevOps project and the pipeline that deploys dev, then shared, then prod (applied by hand once)
+  const devops = new TerraformStack(app, 'devops');
+  new AzuredevopsProvider(devops, 'azuredevops'); // the organisation comes from AZDO_ORG_SERVICE_URL
+  const project = new DevOpsProject(devops, 'Project', { projectName: 'mlops-churnplat' });
+  const pipelines = new MlopsPipelines(devops, 'Pipelines', {
+    project,
+    stages: [
+      { name: 'dev', azure: { tenantId: TENANT_ID, subscriptionId: DEV_SUBSCRIPTION_ID } },
+      // The registry is what production serves: changing it waits for the same approvers as prod.
+      { name: 'shared', approvers: [PROD_APPROVERS_GROUP_ID], azure: { tenantId: TENANT_ID, subscriptionId: PROD_SUBSCRIPTION_ID } },
+      { name: 'prod', production: true, approvers: [PROD_APPROVERS_GROUP_ID], azure: { tenantId: TENANT_ID, subscriptionId: PROD_SUBSCRIPTION_ID } },
+    ],
+    // The order cdktf derives from the cross-stack references: dev (promotes into) shared (serves) prod.
+    stacks: [
+      { name: 'dev', stage: 'dev' },
+      { name: 'shared', stage: 'shared', dependsOn: ['dev'] },
+      {
+        name: 'prod', stage: 'prod', dependsOn: ['shared'],
+        smokeTests: [{ endpointName: ENDPOINT_NAME, workspaceName: `mlw-${PREFIX}-prod`, resourceGroupName: `rg-${PREFIX}-prod` }],
+      },
+    ],
+    azurePipelinesPath: 'pipelines/azure-pipelines.yml',
+    gitHubWorkflowPath: '.github/workflows/mlops.yml',
+    terraformVersion: '1.11.4',
+  });
+
+  return { app, devops, shared, dev, prod, pipelines, registry, endpoint };
+}
