@@ -5,6 +5,8 @@ import { App, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
 import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
 import { ResourceGroup } from '@cdktf/provider-azurerm/lib/resource-group';
+import { StorageAccount } from '@cdktf/provider-azurerm/lib/storage-account';
+import { StorageContainer } from '@cdktf/provider-azurerm/lib/storage-container';
 import { AzuredevopsProvider } from '../../lib/bindings/azuredevops';
 import { MlopsProviders } from '../../lib/core';
 import { DevOpsProject, MlopsPipelines } from '../../lib/pipelines';
@@ -41,21 +43,34 @@ class DevOpsStack extends TerraformStack {
     new AzurermProvider(this, 'azurerm', { features: [{}], subscriptionId: DEV_SUBSCRIPTION_ID });
 
     const project = new DevOpsProject(this, 'Project', { projectName: 'mlops-churn' });
-    const state = { resourceGroupName: 'rg-tfstate', storageAccountName: 'sttfstatemlops', subscriptionId: DEV_SUBSCRIPTION_ID };
+    // The bootstrap this stack owns: where the pipeline identities live, and the state storage with one container
+    // per stage (so prod's state is readable and writable by prod's identities only).
+    const identities = new ResourceGroup(this, 'IdentitiesGroup', { name: 'rg-mlops-identities', location: 'westeurope' });
+    const stateGroup = new ResourceGroup(this, 'StateGroup', { name: 'rg-tfstate', location: 'westeurope' });
+    const stateAccount = new StorageAccount(this, 'StateAccount', {
+      name: 'sttfstatemlops', resourceGroupName: stateGroup.name, location: 'westeurope',
+      accountTier: 'Standard', accountReplicationType: 'GZRS', minTlsVersion: 'TLS1_2',
+      sharedAccessKeyEnabled: false, allowNestedItemsToBePublic: false, defaultToOauthAuthentication: true,
+      blobProperties: { versioningEnabled: true, deleteRetentionPolicy: { days: 30 }, containerDeleteRetentionPolicy: { days: 30 } },
+    });
+    const container = (stage: string) => new StorageContainer(this, `StateContainer-${stage}`, {
+      name: `tfstate-${stage}`, storageAccountId: stateAccount.id, containerAccessType: 'private',
+    }).name;
+    const state = { resourceGroupName: stateGroup.name, storageAccountName: stateAccount.name, subscriptionId: DEV_SUBSCRIPTION_ID };
     this.pipelines = new MlopsPipelines(this, 'Pipelines', {
       project,
-      // An apply and a read-only plan identity per stage, in this (existing) resource group, with their roles.
-      identities: { resourceGroupName: 'rg-mlops-identities', location: 'westeurope', gitHubRepository: 'contoso/mlops-churn' },
+      // An apply and a read-only plan identity per stage, with their roles.
+      identities: { resourceGroupName: identities.name, location: 'westeurope', gitHubRepository: 'contoso/mlops-churn' },
       // One subscription per stage: the stacks create their own resource groups, which an identity whose roles
       // are on one resource group could not.
       stages: [
-        { name: 'dev', azure: { tenantId: TENANT_ID, subscriptionId: DEV_SUBSCRIPTION_ID }, stateContainer: { ...state, containerName: 'tfstate-dev' } },
+        { name: 'dev', azure: { tenantId: TENANT_ID, subscriptionId: DEV_SUBSCRIPTION_ID }, stateContainer: { ...state, containerName: container('dev') } },
         {
           name: 'prod',
           production: true,
           approvers: [PROD_APPROVERS_GROUP_ID],
           azure: { tenantId: TENANT_ID, subscriptionId: PROD_SUBSCRIPTION_ID },
-          stateContainer: { ...state, containerName: 'tfstate-prod' },
+          stateContainer: { ...state, containerName: container('prod') },
         },
       ],
       stacks: [

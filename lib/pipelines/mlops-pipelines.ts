@@ -8,7 +8,7 @@ import { AzuredevopsEnvironment } from '../bindings/azuredevops/environment';
 import { AzuredevopsPipelineAuthorization } from '../bindings/azuredevops/pipeline-authorization';
 import { AzuredevopsServiceendpointAzurerm } from '../bindings/azuredevops/serviceendpoint-azurerm';
 import { AzuredevopsVariableGroup } from '../bindings/azuredevops/variable-group';
-import { Validator } from '../core/validation';
+import { isToken, Validator } from '../core/validation';
 import { IDevOpsProject } from './devops-project';
 import { PipelineIdentitiesOptions, StageIdentity, stateContainerId } from './identities';
 import { PipelineStackOptions, PipelineStageOptions, ResolvedStack, resolveStacks, resolveStages, scopeIdOf } from './model';
@@ -365,7 +365,7 @@ function checkOneContainerPerStage(v: Validator, stages: PipelineStageOptions[])
   const seen = new Map<string, string>();
   for (const s of stages) {
     const c = s.stateContainer;
-    if (!c) continue;
+    if (!c || isToken(c.storageAccountName) || isToken(c.containerName)) continue;
     const key = `${c.storageAccountName}/${c.containerName}`;
     const other = seen.get(key);
     v.check(other === undefined, () => ({
