@@ -60,7 +60,9 @@ class DevOpsStack extends TerraformStack {
     this.pipelines = new MlopsPipelines(this, 'Pipelines', {
       project,
       // An apply and a read-only plan identity per stage, with their roles.
-      identities: { resourceGroupName: identities.name, location: 'westeurope', gitHubRepository: 'contoso/mlops-churn' },
+      // manageLocks: false because these stand-in stacks declare no management lock (stacks with `protection`
+      // on do, and then need it: leave it at its default).
+      identities: { resourceGroupName: identities.name, location: 'westeurope', gitHubRepository: 'contoso/mlops-churn', manageLocks: false },
       // One subscription per stage: the stacks create their own resource groups, which an identity whose roles
       // are on one resource group could not.
       stages: [

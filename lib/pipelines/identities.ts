@@ -28,6 +28,12 @@ export interface PipelineIdentitiesOptions {
    * @default - the roles this library's constructs grant: `PIPELINE_ASSIGNABLE_ROLES`
    */
   readonly assignableRoles?: BuiltInRole[];
+  /**
+   * Give the deploy identity the management-lock actions (a custom role). Turn off when no deployed stack declares a
+   * lock (`protection` off everywhere): the identity then has no more than its stacks use.
+   * @default true
+   */
+  readonly manageLocks?: boolean;
 }
 
 /** The roles the library's constructs grant (workspace, registry, endpoints, compute): what a deploy identity assigns. */
@@ -134,6 +140,19 @@ export class StageIdentity extends Construct {
       // Microsoft.Authorization/locks/* actions. Of the built-in roles, only Owner and User Access Administrator are
       // granted those actions." (https://learn.microsoft.com/rest/api/resources/management-locks). A custom role
       // with the lock actions alone is narrower than User Access Administrator (which can assign any role).
+      if (props.identities.manageLocks ?? true) this.grantLockRights(props);
+      this.grant('BlobDataContributor', BuiltInRole.STORAGE_BLOB_DATA_CONTRIBUTOR, props.scopeId);
+      if (props.stateContainerId) this.grant('StateContributor', BuiltInRole.STORAGE_BLOB_DATA_CONTRIBUTOR, props.stateContainerId);
+    } else {
+      this.grant('Reader', BuiltInRole.READER, props.scopeId);
+      this.grant('BlobDataReader', BuiltInRole.STORAGE_BLOB_DATA_READER, props.scopeId);
+      this.grant('QueueDataReader', STORAGE_QUEUE_DATA_READER, props.scopeId);
+      if (props.stateContainerId) this.grant('StateReader', BuiltInRole.STORAGE_BLOB_DATA_READER, props.stateContainerId);
+    }
+  }
+
+  private grantLockRights(props: StageIdentityProps): void {
+    {
       const lockRole = new RoleDefinition(this, 'LockOperatorRole', {
         name: `${props.name} management lock operator (cdktf-azure-mlops)`,
         scope: props.scopeId,
@@ -148,13 +167,6 @@ export class StageIdentity extends Construct {
         principalType: 'ServicePrincipal',
         skipServicePrincipalAadCheck: true,
       }));
-      this.grant('BlobDataContributor', BuiltInRole.STORAGE_BLOB_DATA_CONTRIBUTOR, props.scopeId);
-      if (props.stateContainerId) this.grant('StateContributor', BuiltInRole.STORAGE_BLOB_DATA_CONTRIBUTOR, props.stateContainerId);
-    } else {
-      this.grant('Reader', BuiltInRole.READER, props.scopeId);
-      this.grant('BlobDataReader', BuiltInRole.STORAGE_BLOB_DATA_READER, props.scopeId);
-      this.grant('QueueDataReader', STORAGE_QUEUE_DATA_READER, props.scopeId);
-      if (props.stateContainerId) this.grant('StateReader', BuiltInRole.STORAGE_BLOB_DATA_READER, props.stateContainerId);
     }
   }
 

@@ -68,6 +68,9 @@ describe('fact 1: the pipeline identity has the rights its stacks use (an automa
     expect(def.assignable_scopes).toEqual([`/subscriptions/${DEV_SUB}`]);
     const lock = t.resourceAt('azurerm_role_assignment', 'Stage-dev/ApplyIdentity/LockOperator').attributes;
     expect(lock.role_definition_id).toContain('role_definition_resource_id');
+    // Only when asked for: stacks without locks leave the identity without lock rights.
+    const none = Template.synth(pipelinesIn({ identities: { resourceGroupName: 'rg-id', location: 'westeurope', manageLocks: false } }).stack);
+    none.resourceCountIs('azurerm_role_definition', 0);
   });
 
   test('a resource-group-scoped stage gets its roles on the group; a deployed stack creating that group fails synth', () => {
