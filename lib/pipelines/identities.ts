@@ -102,7 +102,8 @@ export interface StageIdentityProps {
   readonly subscriptionId?: string;
   readonly stateContainerId?: string;
   readonly gitHubEnvironment: string;
-  readonly kind: 'apply' | 'plan';
+  /** `apply` (the deploy identity) or `plan` (read-only). */
+  readonly kind: string;
 }
 
 /**
