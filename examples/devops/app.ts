@@ -3,7 +3,10 @@
 // the pipeline YAML generated from the same model. Two small ML stacks stand in for the stacks it deploys.
 import { App, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
+import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
 import { ResourceGroup } from '@cdktf/provider-azurerm/lib/resource-group';
+import { StorageAccount } from '@cdktf/provider-azurerm/lib/storage-account';
+import { StorageContainer } from '@cdktf/provider-azurerm/lib/storage-container';
 import { AzuredevopsProvider } from '../../lib/bindings/azuredevops';
 import { MlopsProviders } from '../../lib/core';
 import { DevOpsProject, MlopsPipelines } from '../../lib/pipelines';
@@ -16,11 +19,12 @@ const PROD_APPROVERS_GROUP_ID = '00000000-0000-0000-0000-000000000004';
 
 /** A stack the pipeline deploys: remote state in an azurerm backend, as the pipeline needs. */
 class MlStack extends TerraformStack {
-  constructor(scope: Construct, id: string, props: { subscriptionId: string; resourceGroupName: string }) {
+  constructor(scope: Construct, id: string, props: { subscriptionId: string; resourceGroupName: string; stateContainer: string }) {
     super(scope, id);
     MlopsProviders.configure(this, {
       subscriptionId: props.subscriptionId,
-      remoteState: { resourceGroupName: 'rg-tfstate', storageAccountName: 'sttfstatemlops' },
+      // One state container per stage: only that stage's pipeline identities have a data role on it.
+      remoteState: { resourceGroupName: 'rg-tfstate', storageAccountName: 'sttfstatemlops', containerName: props.stateContainer },
     });
     new ResourceGroup(this, 'rg', { name: props.resourceGroupName, location: 'westeurope' });
   }
@@ -34,17 +38,41 @@ class DevOpsStack extends TerraformStack {
     super(scope, id);
     // The organisation comes from AZDO_ORG_SERVICE_URL; you authenticate with the Azure CLI.
     new AzuredevopsProvider(this, 'azuredevops');
+    // The pipeline identities and their role assignments are Azure resources: whoever applies this stack needs
+    // Owner (or Contributor and Role Based Access Control Administrator) on the stages' subscriptions.
+    new AzurermProvider(this, 'azurerm', { features: [{}], subscriptionId: DEV_SUBSCRIPTION_ID });
 
     const project = new DevOpsProject(this, 'Project', { projectName: 'mlops-churn' });
+    // The bootstrap this stack owns: where the pipeline identities live, and the state storage with one container
+    // per stage (so prod's state is readable and writable by prod's identities only).
+    const identities = new ResourceGroup(this, 'IdentitiesGroup', { name: 'rg-mlops-identities', location: 'westeurope' });
+    const stateGroup = new ResourceGroup(this, 'StateGroup', { name: 'rg-tfstate', location: 'westeurope' });
+    const stateAccount = new StorageAccount(this, 'StateAccount', {
+      name: 'sttfstatemlops', resourceGroupName: stateGroup.name, location: 'westeurope',
+      accountTier: 'Standard', accountReplicationType: 'GZRS', minTlsVersion: 'TLS1_2',
+      sharedAccessKeyEnabled: false, allowNestedItemsToBePublic: false, defaultToOauthAuthentication: true,
+      blobProperties: { versioningEnabled: true, deleteRetentionPolicy: { days: 30 }, containerDeleteRetentionPolicy: { days: 30 } },
+    });
+    const container = (stage: string) => new StorageContainer(this, `StateContainer-${stage}`, {
+      name: `tfstate-${stage}`, storageAccountId: stateAccount.id, containerAccessType: 'private',
+    }).name;
+    const state = { resourceGroupName: stateGroup.name, storageAccountName: stateAccount.name, subscriptionId: DEV_SUBSCRIPTION_ID };
     this.pipelines = new MlopsPipelines(this, 'Pipelines', {
       project,
+      // An apply and a read-only plan identity per stage, with their roles.
+      // manageLocks: false because these stand-in stacks declare no management lock (stacks with `protection`
+      // on do, and then need it: leave it at its default).
+      identities: { resourceGroupName: identities.name, location: 'westeurope', gitHubRepository: 'contoso/mlops-churn', manageLocks: false },
+      // One subscription per stage: the stacks create their own resource groups, which an identity whose roles
+      // are on one resource group could not.
       stages: [
-        { name: 'dev', azure: { tenantId: TENANT_ID, subscriptionId: DEV_SUBSCRIPTION_ID, resourceGroupName: 'rg-mlops-dev' } },
+        { name: 'dev', azure: { tenantId: TENANT_ID, subscriptionId: DEV_SUBSCRIPTION_ID }, stateContainer: { ...state, containerName: container('dev') } },
         {
           name: 'prod',
           production: true,
           approvers: [PROD_APPROVERS_GROUP_ID],
-          azure: { tenantId: TENANT_ID, subscriptionId: PROD_SUBSCRIPTION_ID, resourceGroupName: 'rg-mlops-prod' },
+          azure: { tenantId: TENANT_ID, subscriptionId: PROD_SUBSCRIPTION_ID },
+          stateContainer: { ...state, containerName: container('prod') },
         },
       ],
       stacks: [
@@ -66,7 +94,7 @@ class DevOpsStack extends TerraformStack {
 /** Builds the example app; `main.ts` synthesizes it and writes the pipeline files. */
 export function buildDevOpsExample(app: App): { app: App; pipelines: MlopsPipelines } {
   const devops = new DevOpsStack(app, 'devops');
-  new MlStack(app, 'ml-dev', { subscriptionId: DEV_SUBSCRIPTION_ID, resourceGroupName: 'rg-mlops-dev' });
-  new MlStack(app, 'ml-prod', { subscriptionId: PROD_SUBSCRIPTION_ID, resourceGroupName: 'rg-mlops-prod' });
+  new MlStack(app, 'ml-dev', { subscriptionId: DEV_SUBSCRIPTION_ID, resourceGroupName: 'rg-mlops-dev', stateContainer: 'tfstate-dev' });
+  new MlStack(app, 'ml-prod', { subscriptionId: PROD_SUBSCRIPTION_ID, resourceGroupName: 'rg-mlops-prod', stateContainer: 'tfstate-prod' });
   return { app, pipelines: devops.pipelines };
 }

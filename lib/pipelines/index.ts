@@ -3,3 +3,4 @@
 export * from './devops-project';
 export { AzureScope, EndpointSmokeTest, PipelineStackOptions, PipelineStageOptions } from './model';
 export * from './mlops-pipelines';
+export { FederationSubject, PipelineIdentitiesOptions, StageIdentity, StageIdentityProps, StateContainer } from './identities';

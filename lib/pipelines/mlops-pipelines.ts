@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { LocalBackend, TerraformBackend, TerraformStack, Token } from 'cdktf';
+import { Annotations, LocalBackend, TerraformBackend, TerraformStack, Token } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { AzuredevopsBuildDefinition } from '../bindings/azuredevops/build-definition';
 import { AzuredevopsCheckApproval } from '../bindings/azuredevops/check-approval';
@@ -8,9 +8,11 @@ import { AzuredevopsEnvironment } from '../bindings/azuredevops/environment';
 import { AzuredevopsPipelineAuthorization } from '../bindings/azuredevops/pipeline-authorization';
 import { AzuredevopsServiceendpointAzurerm } from '../bindings/azuredevops/serviceendpoint-azurerm';
 import { AzuredevopsVariableGroup } from '../bindings/azuredevops/variable-group';
-import { Validator } from '../core/validation';
+import { isToken, Validator } from '../core/validation';
 import { IDevOpsProject } from './devops-project';
-import { PipelineStackOptions, PipelineStageOptions, ResolvedStack, resolveStacks, resolveStages } from './model';
+import { PipelineIdentitiesOptions, StageIdentity, stateContainerId } from './identities';
+import { PipelineStackOptions, PipelineStageOptions, ResolvedStack, resolveStacks, resolveStages, scopeIdOf } from './model';
+import { azurermBackendOf, checkStackAgainstStage } from './stack-checks';
 import { RenderInput, renderAzurePipelines, renderGitHubWorkflow } from './render';
 import { DEFAULT_REVIEW_COMMAND } from './scripts';
 
@@ -21,6 +23,14 @@ export interface MlopsPipelinesProps {
   readonly stages: PipelineStageOptions[];
   /** The app's stacks the pipeline plans and applies, with the stage each deploys to and their dependencies. */
   readonly stacks: PipelineStackOptions[];
+  /**
+   * Create each stage's pipeline identities (an apply and a read-only plan identity, user-assigned managed
+   * identities federated with the stage's two service connections) and their role assignments, in this stack: it
+   * then needs an azurerm provider, and whoever applies it needs Owner (or Role Based Access Control Administrator
+   * and Contributor) on the stages' scopes. See the README for the exact roles.
+   * @default - none: every stage must bring its own `clientId` and `planClientId`
+   */
+  readonly identities?: PipelineIdentitiesOptions;
   /** Name of the Azure DevOps pipeline (build definition). @default mlops */
   readonly pipelineName?: string;
   /** Repository-relative path of the generated Azure Pipelines file. @default azure-pipelines.yml */
@@ -55,40 +65,85 @@ export interface MlopsPipelinesProps {
 export interface PipelineStageProps extends PipelineStageOptions {
   /** The Azure DevOps project GUID. */
   readonly projectId: string;
+  /** Creates the stage's identities and their roles. @default - the stage brings `clientId` and `planClientId` */
+  readonly identities?: PipelineIdentitiesOptions;
+  /** Prefix of the identities' names. @default mlops */
+  readonly pipelineName?: string;
 }
 
 /** The Azure DevOps resources of one deployment stage. `MlopsPipelines` creates one per stage. */
 export class PipelineStage extends Construct {
   public readonly name: string;
+  /** The deploy (apply) service connection. */
   public readonly serviceConnection: AzuredevopsServiceendpointAzurerm;
+  /** The read-only service connection of the plan stage. */
+  public readonly planServiceConnection: AzuredevopsServiceendpointAzurerm;
   public readonly environment: AzuredevopsEnvironment;
   public readonly variableGroup: AzuredevopsVariableGroup;
   /** The approval check on the environment, when the stage has approvers. */
   public readonly approval?: AzuredevopsCheckApproval;
+  /** The identities the library created (with `identities`). */
+  public readonly applyIdentity?: StageIdentity;
+  public readonly planIdentity?: StageIdentity;
 
   constructor(scope: Construct, id: string, props: PipelineStageProps) {
     super(scope, id);
     const projectId = props.projectId;
     const v = new Validator(this, 'props for PipelineStage');
     const stage = resolveStages(v, [props]).get(props.name)!;
+    checkIdentityChoice(v, props);
     v.throwIfAny();
     const o = stage.options;
     const a = o.azure;
     this.name = stage.name;
-    this.serviceConnection = new AzuredevopsServiceendpointAzurerm(this, 'ServiceConnection', {
+
+    if (props.identities) {
+      const common = {
+        identities: props.identities, name: `${props.pipelineName ?? 'mlops'}-${stage.name}`, scopeId: scopeIdOf(a),
+        subscriptionId: a.subscriptionId, gitHubEnvironment: stage.environmentName,
+        stateContainerId: o.stateContainer ? stateContainerId(o.stateContainer, a.subscriptionId) : undefined,
+      };
+      this.applyIdentity = new StageIdentity(this, 'ApplyIdentity', { ...common, kind: 'apply' });
+      this.planIdentity = new StageIdentity(this, 'PlanIdentity', { ...common, kind: 'plan' });
+    }
+    const applyClientId = this.applyIdentity?.clientId ?? a.clientId!;
+    const planClientId = this.planIdentity?.clientId ?? a.planClientId!;
+    const connection = (cid: string, name: string, clientId: string, what: string) => new AzuredevopsServiceendpointAzurerm(this, cid, {
       projectId,
-      serviceEndpointName: stage.serviceConnectionName,
-      description: `Deploys the ${stage.name} stage (managed by cdktf-azure-mlops)`,
-      // Workload identity federation: no secret is stored anywhere.
+      serviceEndpointName: name,
+      description: `${what} the ${stage.name} stage (managed by cdktf-azure-mlops)`,
+      // Workload identity federation, manual: no secret is stored anywhere, and the identity is ours (an automatic
+      // connection's app registration gets Contributor only, on one scope: it could neither assign roles, nor lock,
+      // nor read the state; https://learn.microsoft.com/azure/devops/pipelines/library/connect-to-azure).
       serviceEndpointAuthenticationScheme: 'WorkloadIdentityFederation',
       azurermSpnTenantid: a.tenantId,
       azurermSubscriptionId: a.subscriptionId,
       azurermSubscriptionName: a.subscriptionId === undefined ? undefined : (a.subscriptionName ?? a.subscriptionId),
-      resourceGroup: a.resourceGroupName,
       azurermManagementGroupId: a.managementGroupId,
       azurermManagementGroupName: a.managementGroupId === undefined ? undefined : (a.managementGroupName ?? a.managementGroupId),
-      credentials: a.clientId === undefined ? undefined : { serviceprincipalid: a.clientId },
+      credentials: { serviceprincipalid: clientId },
     });
+    this.serviceConnection = connection('ServiceConnection', stage.serviceConnectionName, applyClientId, 'Deploys');
+    this.planServiceConnection = connection('PlanServiceConnection', stage.planServiceConnectionName, planClientId, 'Plans (read-only)');
+    if (this.applyIdentity && this.planIdentity) {
+      for (const [identity, conn] of [[this.applyIdentity, this.serviceConnection], [this.planIdentity, this.planServiceConnection]] as const) {
+        identity.trust('AzureDevOps', { issuer: conn.workloadIdentityFederationIssuer, subject: conn.workloadIdentityFederationSubject });
+      }
+      const repo = props.identities!.gitHubRepository;
+      if (repo) {
+        // GitHub's token names the job's environment (repo:<owner>/<repo>:environment:<name>): only jobs in the
+        // reviewed environment can become the deploy identity.
+        // https://docs.github.com/actions/security-for-github-actions/security-hardening-your-deployments/about-security-hardening-with-openid-connect
+        const issuer = 'https://token.actions.githubusercontent.com';
+        this.applyIdentity.trust('GitHub', { issuer, subject: `repo:${repo}:environment:${stage.environmentName}` });
+        this.planIdentity.trust('GitHub', { issuer, subject: `repo:${repo}:environment:${stage.planEnvironmentName}` });
+      }
+    } else {
+      Annotations.of(this).addWarning(`Stage ${stage.name} uses your own identities (clientId ${a.clientId}, planClientId ${a.planClientId}): ` +
+        'the library grants them nothing. Give them the roles listed under "Identities and their rights" in lib/pipelines/README.md ' +
+        '(apply: Contributor, a constrained Role Based Access Control Administrator, lock write, blob data on the scope and the state container; ' +
+        'plan: Reader and blob/queue data read), and federated credentials for both service connections.');
+    }
     this.environment = new AzuredevopsEnvironment(this, 'Environment', {
       projectId, name: stage.environmentName, description: `The ${stage.name} stage (managed by cdktf-azure-mlops)`,
     });
@@ -104,15 +159,49 @@ export class PipelineStage extends Construct {
         timeout: o.approvalTimeoutMinutes ?? 1440,
       });
     }
+    const ids: { [name: string]: string } = {
+      MLOPS_APPLY_CLIENT_ID: applyClientId,
+      MLOPS_PLAN_CLIENT_ID: planClientId,
+      MLOPS_APPLY_SERVICE_CONNECTION_ID: this.serviceConnection.id,
+      MLOPS_PLAN_SERVICE_CONNECTION_ID: this.planServiceConnection.id,
+    };
     this.variableGroup = new AzuredevopsVariableGroup(this, 'VariableGroup', {
       projectId,
       name: stage.variableGroupName,
       description: `Variables of the ${stage.name} stage (managed by cdktf-azure-mlops)`,
       // Only the pipeline authorised below may read it.
       allowAccess: false,
-      variable: Object.entries(stage.variables).map(([name, value]) => ({ name, value })),
+      variable: Object.entries({ ...stage.variables, ...ids }).map(([name, value]) => ({ name, value })),
     });
   }
+}
+
+/** The "whose identity" table of `AzureScope`. */
+function checkIdentityChoice(v: Validator, props: PipelineStageProps): void {
+  const a = props.azure;
+  const at = `stages.${props.name}.azure`;
+  if (props.identities) {
+    v.check(a.clientId === undefined && a.planClientId === undefined, () => ({
+      subject: `${at}.clientId`, value: String(a.clientId ?? a.planClientId), rule: 'conflicts with MlopsPipelines.identities, which creates the stage\'s identities',
+      fix: 'drop clientId and planClientId, or drop identities and grant your identities their roles yourself',
+    }));
+    v.check(props.stateContainer !== undefined, () => ({
+      subject: `stages.${props.name}.stateContainer`, value: '(not set)',
+      rule: 'is required with MlopsPipelines.identities: the identities need a data role on the state blob, which the control-plane roles do not give',
+      fix: 'set the container of this stage\'s state, e.g. { resourceGroupName: "rg-tfstate", storageAccountName: "sttfstate", containerName: "tfstate-prod" }',
+    }));
+    return;
+  }
+  v.check(a.clientId !== undefined, () => ({
+    subject: `${at}.clientId`, value: '(not set)',
+    rule: 'must be set without MlopsPipelines.identities: an automatic service connection gets Contributor only, so it can neither ' +
+      'create the stacks\' role assignments and locks nor read the Terraform state',
+    fix: 'set MlopsPipelines.identities (the library creates the identities and their roles), or bring clientId and planClientId',
+  }));
+  v.check(a.clientId === undefined || a.planClientId !== undefined, () => ({
+    subject: `${at}.planClientId`, value: '(not set)', rule: 'must be set with clientId: the plan stage runs with its own read-only identity',
+    fix: 'give the client id of an identity with Reader (and blob/queue data read) on the stage scope and blob read on the state container',
+  }));
 }
 
 /**
@@ -148,11 +237,15 @@ export class MlopsPipelines extends Construct {
     }
     v.matches('terraformVersion', props.terraformVersion, /^1\.(1[1-9]|[2-9]\d)\.\d+$/, 'must be an exact Terraform version, 1.11.0 or later',
       'use e.g. "1.11.4" (this library needs Terraform 1.11 or later)');
+    for (const stage of stages.values()) checkIdentityChoice(v, { ...stage.options, projectId: '', identities: props.identities });
+    checkOneContainerPerStage(v, props.stages ?? []);
     v.throwIfAny();
     this.stackOptions = stacks;
 
     const projectId = props.project.projectId;
-    this.stages = [...stages.values()].map(s => new PipelineStage(this, `Stage-${s.name}`, { ...s.options, projectId }));
+    this.stages = [...stages.values()].map(s => new PipelineStage(this, `Stage-${s.name}`, {
+      ...s.options, projectId, identities: props.identities, pipelineName: props.pipelineName,
+    }));
 
     this.buildDefinition = new AzuredevopsBuildDefinition(this, 'Pipeline', {
       projectId,
@@ -171,6 +264,7 @@ export class MlopsPipelines extends Construct {
         projectId, type, resourceId, pipelineId: this.buildDefinition.pipelineId,
       });
       authorize('ServiceConnectionAuthorization', 'endpoint', stage.serviceConnection.id);
+      authorize('PlanServiceConnectionAuthorization', 'endpoint', stage.planServiceConnection.id);
       authorize('EnvironmentAuthorization', 'environment', stage.environment.id);
       authorize('VariableGroupAuthorization', 'variablegroup', stage.variableGroup.id);
     }
@@ -245,8 +339,40 @@ export class MlopsPipelines extends Construct {
         rule: 'keeps local state: the pipeline plans and applies on different agents, so its state would be lost',
         fix: 'configure remote state: MlopsProviders.configure(stack, { remoteState: { resourceGroupName, storageAccountName } })',
       }));
+      checkStackAgainstStage(v, stack, s);
+    }
+    // Stacks of different stages in one container would put prod's state where dev's identities can write.
+    const byContainer = new Map<string, ResolvedStack>();
+    for (const s of this.stackOptions) {
+      const stack = appStacks.find(x => x.node.id === s.name);
+      const b = stack && azurermBackendOf(stack);
+      if (!b) continue;
+      const key = `${b.storage_account_name}/${b.container_name}`;
+      const other = byContainer.get(key);
+      v.check(!other || other.stage.name === s.stage.name, () => ({
+        subject: `stacks.${s.name}`, value: key,
+        rule: `shares its state container with stack ${other!.name} of stage ${other!.stage.name}, so the identities of either stage can rewrite the other's state`,
+        fix: 'give each stage its own container (RemoteStateOptions.containerName, e.g. "tfstate-<stage>") and set it as stages.<stage>.stateContainer',
+      }));
+      if (!other) byContainer.set(key, s);
     }
     return v.toMessages();
+  }
+}
+
+/** Two stages naming the same state container: their state would share one RBAC boundary. */
+function checkOneContainerPerStage(v: Validator, stages: PipelineStageOptions[]): void {
+  const seen = new Map<string, string>();
+  for (const s of stages) {
+    const c = s.stateContainer;
+    if (!c || isToken(c.storageAccountName) || isToken(c.containerName)) continue;
+    const key = `${c.storageAccountName}/${c.containerName}`;
+    const other = seen.get(key);
+    v.check(other === undefined, () => ({
+      subject: `stages.${s.name}.stateContainer`, value: key, rule: `is also the state container of stage ${other}`,
+      fix: 'give each stage its own container, so each stage\'s identities can touch that stage\'s state only',
+    }));
+    seen.set(key, s.name);
   }
 }
 

@@ -1,19 +1,29 @@
 import { NamingRules } from '../core/naming';
 import { renderValue } from '../core/errors';
 import { isToken, Validator } from '../core/validation';
+import { StateContainer } from './identities';
 
 /**
  * What a stage's Azure service connection may reach: a subscription, a resource group in it, or a management group.
  *
- * | subscriptionId | resourceGroupName | managementGroupId | clientId | Result |
- * |---|---|---|---|---|
- * | set | - | - | any | subscription scope |
- * | set | set | - | - | resource-group scope (automatic connection) |
- * | set | set | - | set | ERROR: the provider scopes only automatic connections to a resource group |
- * | - | - | set | any | management-group scope |
- * | - | set | - | any | ERROR: a resource group needs its subscription |
- * | set | any | set | any | ERROR: subscription and management group conflict |
- * | - | - | - | any | ERROR: scoped to nothing |
+ * | subscriptionId | resourceGroupName | managementGroupId | Result |
+ * |---|---|---|---|
+ * | set | - | - | subscription scope |
+ * | set | set | - | resource-group scope: the identities' roles are on the group, which must exist before the DevOps stack is applied |
+ * | - | - | set | management-group scope |
+ * | - | set | - | ERROR: a resource group needs its subscription |
+ * | set | any | set | ERROR: subscription and management group conflict |
+ * | - | - | - | ERROR: scoped to nothing |
+ *
+ * Whose identity (`MlopsPipelines.identities` × `clientId`/`planClientId`):
+ *
+ * | identities | clientId | planClientId | Result |
+ * |---|---|---|---|
+ * | set | - | - | the library creates an apply and a plan identity per stage with exactly the roles in the README |
+ * | - | set | set | your identities; grant them the roles of the README yourself (synth warns) |
+ * | set | set | any | ERROR: conflict |
+ * | - | - | - | ERROR: an automatic connection gets Contributor only (no role assignments, no locks, no state) |
+ * | - | set | - | ERROR: plan would run with the deploy identity |
  */
 export interface AzureScope {
   /** The Entra tenant GUID. */
@@ -23,8 +33,10 @@ export interface AzureScope {
   /** Display name of the subscription in Azure DevOps. @default - the subscription id */
   readonly subscriptionName?: string;
   /**
-   * Scope an automatic connection to this resource group only.
-   * @default - the connection reaches the whole subscription
+   * Give the stage's identities their roles on this resource group only. The group must exist before the DevOps
+   * stack is applied (the role assignments are on it), and no deployed stack may create it: an identity whose roles
+   * are on a resource group cannot create that group.
+   * @default - the roles are on the whole subscription
    */
   readonly resourceGroupName?: string;
   /** @default - not scoped to a management group */
@@ -35,9 +47,14 @@ export interface AzureScope {
    * Client id of your own identity (a user-assigned managed identity or app registration) for a *manual* workload
    * identity federation connection. Give it a federated credential with the connection's
    * `workloadIdentityFederationIssuer` and `workloadIdentityFederationSubject`, audience `api://AzureADTokenExchange`.
-   * @default - an automatic connection: Azure DevOps creates an app registration and its federated credential
+   * @default - the identity `MlopsPipelines.identities` creates (without `identities`: an error)
    */
   readonly clientId?: string;
+  /**
+   * Client id of your own read-only identity for the plan stage (its own manual connection), with `clientId`.
+   * @default - the plan identity `MlopsPipelines.identities` creates
+   */
+  readonly planClientId?: string;
 }
 
 /** A deployment stage (dev, prod): where stacks deploy, with whose identity, and who approves. */
@@ -58,8 +75,24 @@ export interface PipelineStageOptions {
   readonly approvalInstructions?: string;
   /** Minutes before a pending approval fails the run, 1-43200. @default 1440 (one day) */
   readonly approvalTimeoutMinutes?: number;
-  /** @default - `azure-<name>` */
+  /** The deploy (apply) service connection. @default - `azure-<name>` */
   readonly serviceConnectionName?: string;
+  /** The read-only service connection of the plan stage. @default - `azure-<name>-plan` */
+  readonly planServiceConnectionName?: string;
+  /**
+   * A self-hosted agent pool inside the network of the stage's storage, for every job that runs Terraform. Needed
+   * when a deployed stack uploads blobs (`ModelSource.fromLocalPath`) or reads the storage data plane, and its
+   * storage refuses public network access: a Microsoft-hosted agent is outside that network (synth fails otherwise).
+   * On GitHub, the label set of a self-hosted runner (`runs-on`).
+   * @default - the Microsoft-hosted `vmImage` / `runs-on` image
+   */
+  readonly agentPool?: string;
+  /**
+   * The blob container that holds this stage's Terraform state, one per stage (prod's state is then readable and
+   * writable by prod's identities only). Every deployed stack of the stage must keep its state there.
+   * @default - none: the identities get no role on any state (an error with \`MlopsPipelines.identities\`)
+   */
+  readonly stateContainer?: StateContainer;
   /** The Azure DevOps environment (and GitHub environment) name. @default - the stage name */
   readonly environmentName?: string;
   /** @default - `mlops-<name>` */
@@ -101,7 +134,10 @@ export interface ResolvedStage {
   readonly options: PipelineStageOptions;
   readonly name: string;
   readonly serviceConnectionName: string;
+  readonly planServiceConnectionName: string;
   readonly environmentName: string;
+  /** The GitHub environment of plan jobs (no reviewers; its own federated credential). */
+  readonly planEnvironmentName: string;
   readonly variableGroupName: string;
   readonly variables: { [key: string]: string };
 }
@@ -150,7 +186,9 @@ export function resolveStages(v: Validator, stages: PipelineStageOptions[]): Map
       options: s,
       name: s.name,
       serviceConnectionName: s.serviceConnectionName ?? `azure-${s.name}`,
+      planServiceConnectionName: s.planServiceConnectionName ?? `azure-${s.name}-plan`,
       environmentName: s.environmentName ?? s.name,
+      planEnvironmentName: `${s.environmentName ?? s.name}-plan`,
       variableGroupName: s.variableGroupName ?? `mlops-${s.name}`,
       variables: stageVariables(s),
     });
@@ -175,11 +213,13 @@ function checkScope(v: Validator, at: string, a: AzureScope): void {
     subject: `${at}.managementGroupId`, value: renderValue(a.managementGroupId), rule: 'conflicts with subscriptionId and resourceGroupName',
     fix: 'scope the connection to a subscription (and resource group) or to a management group, not both',
   }));
-  v.check(!(rg && a.clientId !== undefined), () => ({
-    subject: `${at}.resourceGroupName`, value: renderValue(a.resourceGroupName),
-    rule: 'conflicts with clientId: Azure DevOps scopes only automatic connections to a resource group',
-    fix: 'drop resourceGroupName and grant your identity its role on the resource group only, or drop clientId',
-  }));
+}
+
+/** The ARM id the stage's identities get their roles on. */
+export function scopeIdOf(a: AzureScope): string {
+  if (a.managementGroupId) return `/providers/Microsoft.Management/managementGroups/${a.managementGroupId}`;
+  const sub = `/subscriptions/${a.subscriptionId}`;
+  return a.resourceGroupName ? `${sub}/resourceGroups/${a.resourceGroupName}` : sub;
 }
 
 /**

@@ -4,7 +4,7 @@
 import { Document } from 'yaml';
 import { ResolvedStack, ResolvedStage } from './model';
 import {
-  applyScript, AZURE_DEVOPS_OIDC_EXPORTS, generatedFilesCheckScript, installTerraformScript, planScript, reviewScript,
+  applyScript, AZURE_DEVOPS_OIDC_ENV, azureDevOpsOidcExports, generatedFilesCheckScript, installTerraformScript, planScript, reviewScript,
   smokeTestScript,
 } from './scripts';
 
@@ -43,7 +43,12 @@ const STACKS_DIR = 'cdktf.out/stacks';
 const AZ_ON_MAIN = (branch: string) =>
   `and(succeeded(), eq(variables['Build.SourceBranch'], 'refs/heads/${branch}'), ne(variables['Build.Reason'], 'PullRequest'))`;
 
-function azureCli(displayName: string, serviceConnection: string, script: string, workingDirectory?: string, federatedToken = true): object {
+/**
+ * An AzureCLI@2 step. Terraform steps name their service connection here even though the providers fetch their own
+ * tokens (`azureDevOpsOidcExports`): a connection named in a task input is a resource of the stage, so its
+ * authorisation and checks apply; `terraform: true` maps the system access token into the step.
+ */
+function azureCli(displayName: string, serviceConnection: string, script: string, workingDirectory?: string, terraform = true): object {
   return {
     task: 'AzureCLI@2',
     displayName,
@@ -52,11 +57,15 @@ function azureCli(displayName: string, serviceConnection: string, script: string
       scriptType: 'bash',
       scriptLocation: 'inlineScript',
       inlineScript: script,
-      // Exposes $servicePrincipalId, $tenantId and $idToken (the federated token) to the script, for Terraform.
-      ...(federatedToken ? { addSpnToEnvironment: true } : {}),
       ...(workingDirectory ? { workingDirectory } : {}),
     },
+    ...(terraform ? { env: AZURE_DEVOPS_OIDC_ENV } : {}),
   };
+}
+
+/** A stage's agents: its self-hosted pool (inside the network), else none (the pipeline's hosted `vmImage`). */
+function azurePool(s: ResolvedStack): object {
+  return s.stage.options.agentPool !== undefined ? { pool: { name: s.stage.options.agentPool } } : {};
 }
 
 function azureTerraformInstall(input: RenderInput): object[] {
@@ -105,10 +114,12 @@ function azurePlanStage(input: RenderInput, s: ResolvedStack): object {
     variables: [{ group: s.stage.variableGroupName }],
     jobs: [{
       job: 'Plan',
+      ...azurePool(s),
       steps: [
         { download: 'current', artifact: 'cdktf.out', displayName: 'Download the synthesized stacks' },
         ...azureTerraformInstall(input),
-        azureCli(`terraform plan ${s.name}`, s.stage.serviceConnectionName, planScript(AZURE_DEVOPS_OIDC_EXPORTS), dir),
+        // The read-only connection: plan never holds the deploy identity.
+        azureCli(`terraform plan ${s.name}`, s.stage.planServiceConnectionName, planScript(azureDevOpsOidcExports('plan')), dir),
         { publish: dir, artifact: `plan-${s.name}`, displayName: 'Publish the plan' },
       ],
     }],
@@ -121,7 +132,7 @@ function azureApplyStage(input: RenderInput, s: ResolvedStack): object {
   if (s.smokeTests.some(t => t.requestFile !== undefined)) steps.push({ checkout: 'self' });
   steps.push({ download: 'current', artifact: `plan-${s.name}`, displayName: 'Download the plan' });
   steps.push(...azureTerraformInstall(input));
-  steps.push(azureCli(`terraform apply ${s.name}`, s.stage.serviceConnectionName, applyScript(AZURE_DEVOPS_OIDC_EXPORTS), dir));
+  steps.push(azureCli(`terraform apply ${s.name}`, s.stage.serviceConnectionName, applyScript(azureDevOpsOidcExports('apply')), dir));
   for (const t of s.smokeTests) {
     steps.push(azureCli(`Smoke test ${t.endpointName}`, s.stage.serviceConnectionName, smokeTestScript(t), undefined, false));
   }
@@ -133,6 +144,7 @@ function azureApplyStage(input: RenderInput, s: ResolvedStack): object {
     variables: [{ group: s.stage.variableGroupName }],
     jobs: [{
       deployment: 'Apply',
+      ...azurePool(s),
       environment: s.stage.environmentName,
       strategy: { runOnce: { deploy: { steps } } },
     }],
@@ -154,12 +166,16 @@ export function renderAzurePipelines(input: RenderInput): string {
 // ---------------------------------------------------------------------------------------------------------------
 // GitHub Actions
 
-function ghStageEnv(stage: ResolvedStage): { [key: string]: string } {
+function ghStageEnv(stage: ResolvedStage, kind: 'apply' | 'plan'): { [key: string]: string } {
   const a = stage.options.azure;
+  const suffix = stage.name.toUpperCase().replace(/-/g, '_');
+  const clientId = kind === 'apply'
+    ? a.clientId ?? `\${{ vars.AZURE_CLIENT_ID_${suffix} }}`
+    : a.planClientId ?? `\${{ vars.AZURE_PLAN_CLIENT_ID_${suffix} }}`;
   const env: { [key: string]: string } = {
     ARM_USE_OIDC: 'true',
     ARM_USE_AZUREAD: 'true',
-    ARM_CLIENT_ID: a.clientId ?? `\${{ vars.AZURE_CLIENT_ID_${stage.name.toUpperCase().replace(/-/g, '_')} }}`,
+    ARM_CLIENT_ID: clientId,
     ARM_TENANT_ID: a.tenantId,
   };
   if (a.subscriptionId !== undefined) env.ARM_SUBSCRIPTION_ID = a.subscriptionId;
@@ -196,13 +212,17 @@ export function renderGitHubWorkflow(input: RenderInput): string {
   };
   for (const s of input.stacks) {
     const dir = `${STACKS_DIR}/${s.name}`;
-    const env = ghStageEnv(s.stage);
+    const env = ghStageEnv(s.stage, 'apply');
+    const runsOn = s.stage.options.agentPool ?? input.vmImage;
     jobs[`plan_${s.id}`] = {
       'name': `Plan ${s.name} (${s.stage.name})`,
       'needs': ['build', ...s.dependsOn.map(d => `apply_${input.stacks.find(x => x.name === d)!.id}`)],
       'if': onMain,
-      'runs-on': input.vmImage,
-      'env': env,
+      'runs-on': runsOn,
+      // An environment of its own, without reviewers: the plan identity trusts jobs in it only, and the deploy
+      // identity trusts only jobs in the reviewed environment below.
+      'environment': s.stage.planEnvironmentName,
+      'env': ghStageEnv(s.stage, 'plan'),
       'steps': [
         { uses: 'actions/download-artifact@v4', with: { name: 'cdktf.out', path: 'cdktf.out' } },
         ...ghTerraformSetup(input),
@@ -232,8 +252,9 @@ export function renderGitHubWorkflow(input: RenderInput): string {
     jobs[`apply_${s.id}`] = {
       'name': `Apply ${s.name} (${s.stage.name})`,
       'needs': [`plan_${s.id}`],
-      'runs-on': input.vmImage,
-      // The GitHub environment's required reviewers are the approval gate; configure them in the repository settings.
+      'runs-on': runsOn,
+      // The approval gate: this environment's required reviewers (set in the repository settings; the library cannot
+      // provision them). The deploy identity's federated credential names this environment, so no other job gets it.
       'environment': s.stage.environmentName,
       'env': env,
       'steps': applySteps,

@@ -3,25 +3,28 @@ import { AzuredevopsProvider } from '../../lib/bindings/azuredevops';
 import { MlopsProviders } from '../../lib/core';
 import { DevOpsProject, MlopsPipelines } from '../../lib/pipelines';
 import { Template } from '../support/template';
-import { APPROVER, DEV, DEV_SUB, PROD, PROD_SUB, TENANT, pipelinesIn } from './fixtures';
+import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
+import { APPROVER, DEV, DEV_SUB, IDENTITIES, PROD, PROD_SUB, TENANT, pipelinesIn } from './fixtures';
 
 describe('MlopsPipelines resources', () => {
   const { stack } = pipelinesIn({ azurePipelinesPath: 'pipelines/azure-pipelines.yml' });
   const t = Template.synth(stack);
 
-  test('each stage gets a workload identity federation service connection scoped as declared, with no secret', () => {
-    t.resourceCountIs('azuredevops_serviceendpoint_azurerm', 2);
+  test('each stage gets a deploy and a plan connection, manual workload identity federation with the library\'s identities, no secret', () => {
+    t.resourceCountIs('azuredevops_serviceendpoint_azurerm', 4);
     const dev = t.resourceAt('azuredevops_serviceendpoint_azurerm', 'Stage-dev/ServiceConnection').attributes;
     expect(dev).toMatchObject({
       service_endpoint_name: 'azure-dev', service_endpoint_authentication_scheme: 'WorkloadIdentityFederation',
       azurerm_spn_tenantid: TENANT, azurerm_subscription_id: DEV_SUB, azurerm_subscription_name: DEV_SUB,
     });
-    expect(dev.resource_group).toBeUndefined();
-    t.hasResourceWithProperties('azuredevops_serviceendpoint_azurerm', {
-      service_endpoint_name: 'azure-prod', azurerm_subscription_id: PROD_SUB, resource_group: 'rg-ml-prod',
-    });
+    expect(dev.credentials.serviceprincipalid).toBe(t.ref(t.resourceAt('azurerm_user_assigned_identity', 'Stage-dev/ApplyIdentity/Resource'), 'client_id'));
+    const plan = t.resourceAt('azuredevops_serviceendpoint_azurerm', 'Stage-dev/PlanServiceConnection').attributes;
+    expect(plan.service_endpoint_name).toBe('azure-dev-plan');
+    expect(plan.credentials.serviceprincipalid).toContain('azurerm_user_assigned_identity.Pipelines_Stage-dev_PlanIdentity');
+    // A manual connection cannot be scoped to a resource group: the identity's roles are (see identities.test.ts).
+    t.allResources('azuredevops_serviceendpoint_azurerm', r => r.attributes.resource_group === undefined, 'no resource_group');
     t.allResources('azuredevops_serviceendpoint_azurerm',
-      r => r.attributes.service_endpoint_authentication_scheme === 'WorkloadIdentityFederation' && r.attributes.credentials === undefined &&
+      r => r.attributes.service_endpoint_authentication_scheme === 'WorkloadIdentityFederation' &&
         !/serviceprincipalkey|certificate/.test(JSON.stringify(r.attributes)), 'WIF without secrets');
   });
 
@@ -47,23 +50,26 @@ describe('MlopsPipelines resources', () => {
   test('variable groups carry the stage\'s Azure ids and are closed to other pipelines', () => {
     const vg = t.resourceWithProperties('azuredevops_variable_group', { name: 'mlops-prod' }).attributes;
     expect(vg.allow_access).toBe(false);
-    expect(vg.variable).toEqual([
+    expect(vg.variable.slice(0, 3)).toEqual([
       { name: 'MLOPS_STAGE', value: 'prod' }, { name: 'ARM_TENANT_ID', value: TENANT }, { name: 'ARM_SUBSCRIPTION_ID', value: PROD_SUB },
     ]);
+    expect(vg.variable.slice(3).map((x: any) => x.name)).toEqual(
+      ['MLOPS_APPLY_CLIENT_ID', 'MLOPS_PLAN_CLIENT_ID', 'MLOPS_APPLY_SERVICE_CONNECTION_ID', 'MLOPS_PLAN_SERVICE_CONNECTION_ID']);
   });
 
   test('the pipeline is authorised on each stage\'s connection, environment and variable group', () => {
-    t.resourceCountIs('azuredevops_pipeline_authorization', 6);
+    t.resourceCountIs('azuredevops_pipeline_authorization', 8);
     const bd = t.resources('azuredevops_build_definition')[0];
     for (const stage of ['dev', 'prod']) {
       for (const [what, type, target] of [
         ['ServiceConnectionAuthorization', 'endpoint', 'azuredevops_serviceendpoint_azurerm'],
+        ['PlanServiceConnectionAuthorization', 'endpoint', 'azuredevops_serviceendpoint_azurerm'],
         ['EnvironmentAuthorization', 'environment', 'azuredevops_environment'],
         ['VariableGroupAuthorization', 'variablegroup', 'azuredevops_variable_group'],
       ]) {
         const auth = t.resourceAt('azuredevops_pipeline_authorization', `Stage-${stage}/${what}`).attributes;
         expect(auth.type).toBe(type);
-        expect(auth.resource_id).toBe(t.ref(t.resourceAt(target, `Stage-${stage}/${target === 'azuredevops_serviceendpoint_azurerm' ? 'ServiceConnection' : what.replace('Authorization', '')}`)));
+        expect(auth.resource_id).toBe(t.ref(t.resourceAt(target, `Stage-${stage}/${what.replace('Authorization', '')}`)));
         expect(String(auth.pipeline_id)).toContain(`azuredevops_build_definition.${bd.logicalId}.id`);
       }
     }
@@ -73,7 +79,8 @@ describe('MlopsPipelines resources', () => {
     const s = new TerraformStack(Testing.app(), 'devops');
     new AzuredevopsProvider(s, 'azuredevops');
     const project = new DevOpsProject(s, 'Project', { projectName: 'legacy', existingProject: true, existingRepositoryId: '1111' });
-    new MlopsPipelines(s, 'Pipelines', { project, stages: [DEV], stacks: [{ name: 'ml-dev', stage: 'dev' }] });
+    new AzurermProvider(s, 'azurerm', { features: [{}] });
+    new MlopsPipelines(s, 'Pipelines', { project, identities: IDENTITIES, stages: [DEV], stacks: [{ name: 'ml-dev', stage: 'dev' }] });
     const tt = Template.synth(s);
     tt.resourceCountIs('azuredevops_project', 0);
     tt.resourceCountIs('azuredevops_git_repository', 0);

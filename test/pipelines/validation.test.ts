@@ -43,7 +43,7 @@ describe('MlopsPipelines input', () => {
   });
 
   test('when a service connection is scoped to nothing, synth fails showing the scope given', () => {
-    const e = errorOf(() => pipelinesIn({ stages: [{ name: 'dev', azure: { tenantId: TENANT } }, PROD] }));
+    const e = errorOf(() => pipelinesIn({ stages: [{ ...DEV, azure: { tenantId: TENANT } }, PROD] }));
     expect(e.message).toBe("Invalid props for MlopsPipelines for 'devops/Pipelines': stages.dev.azure " +
       `(value: {"tenantId":"${TENANT}"}) is scoped to nothing: a service connection needs a subscription, a resource group or a management group. ` +
       'Fix: set subscriptionId (and resourceGroupName to narrow it), or managementGroupId');
@@ -51,7 +51,7 @@ describe('MlopsPipelines input', () => {
 
   test('every problem is reported at once, in one error', () => {
     const e = errorOf(() => pipelinesIn({
-      stages: [{ name: 'dev', azure: { tenantId: TENANT, resourceGroupName: 'rg', managementGroupId: 'mg' } }, { ...PROD, approvers: [] }],
+      stages: [{ ...DEV, azure: { tenantId: TENANT, resourceGroupName: 'rg', managementGroupId: 'mg' } }, { ...PROD, approvers: [] }],
       stacks: [{ name: 'ml-dev', stage: 'qa' }, { name: 'ml-prod', stage: 'prod', dependsOn: ['nope'] }],
     }));
     expect(e.problems.map(p => p.subject)).toEqual([
@@ -60,9 +60,9 @@ describe('MlopsPipelines input', () => {
     expect(e.message).toContain('(5 problems)');
   });
 
-  test('a manual (clientId) connection scoped to a resource group is refused with the alternative', () => {
+  test('a stage that brings its own identity while the library creates them is refused', () => {
     const e = errorOf(() => pipelinesIn({ stages: [DEV, { ...PROD, azure: { ...PROD.azure, clientId: TENANT } }] }));
-    expect(e.message).toContain('conflicts with clientId: Azure DevOps scopes only automatic connections to a resource group');
+    expect(e.message).toContain('stages.prod.azure.clientId (value: 00000000-0000-0000-0000-0000000000aa) conflicts with MlopsPipelines.identities');
   });
 
   test('stack names that collide as YAML ids, duplicate stages and bad smoke-test names are refused', () => {

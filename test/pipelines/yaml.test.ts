@@ -72,8 +72,8 @@ describe('generated Azure Pipelines YAML', () => {
     const plan = stage('Plan_ml_prod');
     expect(plan.variables).toEqual([{ group: 'mlops-prod' }]);
     const [planCli] = tasks(plan.jobs[0].steps, 'AzureCLI@2');
-    expect(planCli.inputs).toMatchObject({ azureSubscription: 'azure-prod', scriptType: 'bash', scriptLocation: 'inlineScript', addSpnToEnvironment: true });
-    expect(planCli.inputs.inlineScript).toMatch(/ARM_OIDC_TOKEN="\$idToken"[\s\S]*terraform plan -input=false -out=tfplan/);
+    expect(planCli.inputs).toMatchObject({ azureSubscription: 'azure-prod-plan', scriptType: 'bash', scriptLocation: 'inlineScript' });
+    expect(planCli.inputs.inlineScript).toMatch(/ARM_CLIENT_ID="\$MLOPS_PLAN_CLIENT_ID"[\s\S]*terraform plan -input=false -lock=false -out=tfplan/);
     expect(plan.jobs[0].steps.at(-1)).toMatchObject({ publish: '$(Pipeline.Workspace)/cdktf.out/stacks/ml-prod', artifact: 'plan-ml-prod' });
 
     const apply = stage('Apply_ml_prod');
@@ -121,6 +121,8 @@ describe('generated GitHub Actions workflow', () => {
     expect(gitHub.jobs.plan_ml_dev.needs).toEqual(['build', 'apply_shared']);
     expect(gitHub.jobs.plan_ml_dev.if).toBe("github.event_name == 'push' && github.ref == 'refs/heads/main'");
     expect(gitHub.jobs.apply_ml_prod).toMatchObject({ needs: ['plan_ml_prod'], environment: 'prod' });
+    expect(gitHub.jobs.plan_ml_prod).toMatchObject({ environment: 'prod-plan' });
+    expect(gitHub.jobs.plan_ml_prod.env.ARM_CLIENT_ID).toBe('${{ vars.AZURE_PLAN_CLIENT_ID_PROD }}');
     expect(gitHub.jobs.apply_ml_prod.env).toEqual({
       ARM_USE_OIDC: 'true', ARM_USE_AZUREAD: 'true', ARM_CLIENT_ID: '${{ vars.AZURE_CLIENT_ID_PROD }}',
       ARM_TENANT_ID: PROD.azure.tenantId, ARM_SUBSCRIPTION_ID: PROD.azure.subscriptionId,
@@ -135,8 +137,13 @@ describe('generated GitHub Actions workflow', () => {
   });
 
   test('a stage with its own identity uses its client id literally', () => {
-    const { pipelines: p } = pipelinesIn({ stages: [{ ...DEV, azure: { ...DEV.azure, clientId: '00000000-0000-0000-0000-0000000000ee' } }, PROD] });
+    const own = { clientId: '00000000-0000-0000-0000-0000000000ee', planClientId: '00000000-0000-0000-0000-0000000000ef' };
+    const { pipelines: p } = pipelinesIn({
+      identities: undefined,
+      stages: [{ ...DEV, azure: { ...DEV.azure, ...own } }, { ...PROD, azure: { ...PROD.azure, ...own } }],
+    });
     const doc = parseYaml(p.renderGitHubWorkflow());
-    expect(doc.jobs.plan_ml_dev.env.ARM_CLIENT_ID).toBe('00000000-0000-0000-0000-0000000000ee');
+    expect(doc.jobs.plan_ml_dev.env.ARM_CLIENT_ID).toBe('00000000-0000-0000-0000-0000000000ef');
+    expect(doc.jobs.apply_ml_dev.env.ARM_CLIENT_ID).toBe('00000000-0000-0000-0000-0000000000ee');
   });
 });
