@@ -100,8 +100,8 @@ class Canonicalizer {
     return inner
       .replace(/data\.terraform_remote_state\.cross-stack-reference-input-([A-Za-z0-9_-]+)\.outputs\.([A-Za-z0-9_-]+)/g,
         (_m, stack: string, output: string) => `remote(${stack}).${output}`)
-      .replace(/\b([a-z][a-z0-9]*_[a-z0-9_]+)\.([A-Za-z0-9_-]+)/g, (m, type: string, id: string) => {
-        const address = `${type}.${id}`;
+      .replace(/\b(data\.)?([a-z][a-z0-9]*_[a-z0-9_]+)\.([A-Za-z0-9_-]+)/g, (m, data: string | undefined, type: string, id: string) => {
+        const address = `${data ?? ''}${type}.${id}`;
         return this.byAddress.has(address) ? `<${this.identity(address)}>` : m;
       });
   }
@@ -115,6 +115,10 @@ function azureTypeOf(res: Res): string {
 function identityOf(res: Res, c: Canonicalizer): string {
   const a = res.attrs;
   const azureType = azureTypeOf(res);
+  if (res.address.startsWith('data.')) {
+    const { ['//']: _meta, ...args } = a;
+    return `data:${res.tfType}|${c.value(args)}`;
+  }
   switch (res.tfType) {
     case 'azapi_resource':
       return `${azureType}|${c.value(a.parent_id)}|${c.value(a.name)}`;
@@ -179,7 +183,12 @@ export function buildStackManifest(stack: string, tf: Json, options: BuildManife
       byAddress.set(res.address, res);
     }
   }
-  const c = new Canonicalizer(byAddress);
+  // Data sources are read, not managed: they only canonicalize the expressions that read them.
+  const lookup = new Map(byAddress);
+  for (const [tfType, group] of Object.entries((tf.data ?? {}) as Json)) {
+    for (const [id, attrs] of Object.entries(group as Json)) lookup.set(`data.${tfType}.${id}`, { address: `data.${tfType}.${id}`, tfType, attrs: attrs as Json });
+  }
+  const c = new Canonicalizer(lookup);
   const pathOf = (r: Res): string | undefined => r.attrs['//']?.metadata?.path;
 
   const resources: ManifestResource[] = all.map(r => {
