@@ -353,6 +353,11 @@ function compareResources(stack: string, b: StackManifest | undefined, h: StackM
     newByIdentity.set(k, [...(newByIdentity.get(k) ?? []), r]);
   }
   const matchedHead = new Set<string>();
+  const soleRename = (r: ManifestResource): ManifestResource | undefined => {
+    const gone = [...baseRes.values()].filter(x => x.type === r.type && !headRes.has(x.address) && !declared.has(x.address));
+    const created = [...headRes.values()].filter(x => x.type === r.type && !baseRes.has(x.address) && !matchedHead.has(x.address));
+    return gone.length === 1 && created.length === 1 ? created[0] : undefined;
+  };
   const pairs: Array<[ManifestResource, ManifestResource]> = [];
   for (const r of baseRes.values()) {
     const same = headRes.get(r.address);
@@ -373,6 +378,16 @@ function compareResources(stack: string, b: StackManifest | undefined, h: StackM
         }
       }
       pairs.push([r, to]);
+      continue;
+    }
+    // A globally unique resource destroyed while one of its type is created: a rename (of it or of its construct).
+    const renamedTo = r.globallyUnique ? soleRename(r) : undefined;
+    if (renamedTo) {
+      matchedHead.add(renamedTo.address);
+      changes.push({ address: renamedTo.address, type: r.type, name: renamedTo.name, change: 'replaced', stateful: true, reason: `name ${r.name} → ${renamedTo.name}, address ${r.address} → ${renamedTo.address}` });
+      hazard('global-name-changed', HazardLevel.BLOCKING, stack, r.address,
+        `${r.type} ${r.name} is renamed to ${renamedTo.name}: a globally unique resource is replaced, its data left behind, and its old name may stay taken`,
+        'keep the name: pass it explicitly (names are derived from the construct path), then declare the move if the address changed');
       continue;
     }
     changes.push({ address: r.address, type: r.type, name: r.name, change: 'destroyed', stateful: r.stateful });

@@ -183,6 +183,8 @@ export function buildStackManifest(stack: string, tf: Json, options: BuildManife
       byAddress.set(res.address, res);
     }
   }
+  // The JSON cdktf writes has sorted keys, the object it renders has not: sort, so both give the same manifest.
+  all.sort((x, y) => (x.address < y.address ? -1 : x.address > y.address ? 1 : 0));
   // Data sources are read, not managed: they only canonicalize the expressions that read them.
   const lookup = new Map(byAddress);
   for (const [tfType, group] of Object.entries((tf.data ?? {}) as Json)) {
