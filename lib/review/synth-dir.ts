@@ -6,8 +6,9 @@ import { buildStackManifest } from './manifest';
 import { MANIFEST_FILE_NAME, MANIFEST_SCHEMA, MANIFEST_SCHEMA_VERSION, StackManifest } from './schema';
 
 /**
- * The manifests of every stack in a synth folder (`cdktf.out`, or the folder holding `stacks/`): each stack's
- * `mlops-manifest.json`, or — for a synth made before manifests existed — one built from its `cdk.tf.json`.
+ * The manifests of every stack in a synth folder (`cdktf.out`, or the folder holding `stacks/`), built from each
+ * stack's `cdk.tf.json` by this version of the library (so a base written by an older one compares like for like),
+ * with the acknowledgements of its `mlops-manifest.json` (absent in a synth made before manifests existed).
  */
 export function readSynthDir(dir: string): StackManifest[] {
   const stacksDir = fs.existsSync(path.join(dir, 'stacks')) ? path.join(dir, 'stacks') : dir;
@@ -16,15 +17,18 @@ export function readSynthDir(dir: string): StackManifest[] {
   for (const stack of fs.readdirSync(stacksDir).sort()) {
     const manifestFile = path.join(stacksDir, stack, MANIFEST_FILE_NAME);
     const tfFile = path.join(stacksDir, stack, 'cdk.tf.json');
+    if (!fs.existsSync(tfFile)) continue;
+    // Both sides are rebuilt from cdk.tf.json by this version of the library, so a base written by an older version
+    // is compared like for like; the written manifest contributes what the JSON lacks (acknowledgements in code).
+    let acknowledgements: StackManifest['acknowledgements'] = [];
     if (fs.existsSync(manifestFile)) {
       const m = JSON.parse(fs.readFileSync(manifestFile, 'utf8')) as StackManifest;
       if (m.schema !== MANIFEST_SCHEMA || m.schemaVersion > MANIFEST_SCHEMA_VERSION) {
         throw new Error(`${manifestFile}: schema ${m.schema} v${m.schemaVersion} is not one this version reads (${MANIFEST_SCHEMA} v${MANIFEST_SCHEMA_VERSION}); upgrade cdktf-azure-mlops`);
       }
-      out.push(m);
-    } else if (fs.existsSync(tfFile)) {
-      out.push(buildStackManifest(stack, JSON.parse(fs.readFileSync(tfFile, 'utf8'))));
+      acknowledgements = m.acknowledgements ?? [];
     }
+    out.push(buildStackManifest(stack, JSON.parse(fs.readFileSync(tfFile, 'utf8')), { acknowledgements }));
   }
   return out;
 }
