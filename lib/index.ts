@@ -9,3 +9,4 @@ export * from './workspace';
 export * from './assets';
 export * from './registry';
 export * from './serving';
+export * from './review';

@@ -2,6 +2,7 @@ import { AzurermBackend, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
 import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
 import { AzapiProvider } from '../bindings/azapi/provider';
+import { ReviewManifest } from '../review/writer';
 import { checkOneDeclarationPerResource } from './uniqueness';
 import { Validator } from './validation';
 
@@ -116,6 +117,8 @@ export class MlopsProviders extends Construct {
     }));
     v.throwIfAny();
     checkOneDeclarationPerResource(this);
+    // Every synth writes the stack's mlops-manifest.json beside cdk.tf.json, for the review (lib/review).
+    ReviewManifest.writeOnSynth(scope);
 
     const allowLoss = props.allowDataLossOnDestroy ?? false;
     scope.addOverride('terraform.required_version', TERRAFORM_REQUIRED_VERSION);

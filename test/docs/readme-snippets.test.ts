@@ -10,6 +10,7 @@ const README_SOURCES: Record<string, string[]> = {
   'lib/workspace/README.md': ['examples/workspace-private/minimal.ts', 'examples/workspace-private/stack.ts'],
   'lib/assets/README.md': ['test/fixtures/readme/assets.ts'],
   'lib/registry/README.md': ['test/fixtures/readme/registry.ts', 'examples/model-registry/stack.ts'],
+  'lib/review/README.md': ['test/fixtures/readme/review.ts'],
   'lib/serving/README.md': ['examples/quickstart/stack.ts', 'examples/blue-green/main.ts', 'test/fixtures/readme/serving.ts'],
   'lib/pipelines/README.md': ['test/fixtures/readme/pipelines.ts'],
 };

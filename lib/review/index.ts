@@ -1,0 +1,6 @@
+export * from './schema';
+export * from './result';
+export * from './review';
+export * from './writer';
+export * from './moves';
+export * from './pr-comment';
