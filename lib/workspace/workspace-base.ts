@@ -42,6 +42,12 @@ export interface IWorkspace extends IConstruct {
    * Compute clusters use it to tell whether nodes without public IPs can reach anything.
    */
   readonly managedNetworkIsolationMode?: string;
+  /**
+   * The suffix of the workspace's globally unique default names, when this library derived them. Endpoints in the
+   * workspace seed their default names with it, so two deployments told apart by `nameSuffix` do not share endpoint
+   * names either. @default - none for imported workspaces
+   */
+  readonly nameSuffix?: string;
 
   /** Grants `role` on the workspace to `principal`. */
   grant(principal: IPrincipal, role: BuiltInRole): RoleAssignment;
