@@ -16,6 +16,8 @@ export class ImportedWorkspace extends WorkspaceBase {
   public readonly principalId?: string;
   public readonly keyVaultId?: string;
   public readonly managedNetworkIsolationMode?: string;
+  /** Undefined: an imported workspace's names were not derived here. */
+  public readonly nameSuffix?: string = undefined;
 
   constructor(scope: Construct, id: string, attrs: WorkspaceAttributes) {
     super(scope, id);

@@ -111,6 +111,7 @@ export abstract class WorkspaceBase extends Construct implements IWorkspace {
   public abstract readonly principalId?: string;
   public abstract readonly keyVaultId?: string;
   public abstract readonly managedNetworkIsolationMode?: string;
+  public abstract readonly nameSuffix?: string;
 
   public grant(principal: IPrincipal, role: BuiltInRole): RoleAssignment {
     return grantRole(this, this.workspaceId, role, principal);
