@@ -22,7 +22,8 @@ export class BlueGreenStack extends TerraformStack {
   constructor(scope: Construct, id: string) {
     super(scope, id);
     MlopsProviders.configure(this);
-    const rg = new ResourceGroup(this, 'rg', { name: 'rg-churn-prod', location: 'westeurope' });
+    // Its own resource group: the estate example has rg-churn-prod, and default globally unique names are seeded by it.
+    const rg = new ResourceGroup(this, 'rg', { name: 'rg-churn-bluegreen', location: 'westeurope' });
     const workspace = new Workspace(this, 'ml', { resourceGroup: rg, prefix: 'churn', environment: 'prod' });
     // The workspace's container registry is private, so Azure ML builds the deployments' images on a cluster (it scales to zero).
     workspace.addComputeCluster('image-build', { maxNodes: 1 });

@@ -1,3 +1,4 @@
+import { Token } from 'cdktf';
 import { Problem, renderValue } from './errors';
 
 /**
@@ -92,27 +93,38 @@ export function namingProblem(subject: string, value: string, rule: NamingRule):
 /**
  * Builds names from a prefix and an environment under a naming rule.
  *
- * Globally unique names get a stable 4-character suffix derived from `seed` (for example the stack and construct
- * path), so the same app always derives the same name and two apps rarely collide.
+ * Globally unique names get a short suffix: the one given, or a stable 4-character hash of `seed`. The seed must be
+ * made of stable, user-given inputs (see `NameBuilder.seed`), never of the construct path: a path changes when a
+ * construct is renamed or moved, and a changed storage account, Key Vault or container registry name replaces it.
  */
 export class NameBuilder {
   /**
-   * Derives a valid name: joins the parts with "-" (or nothing where "-" is not allowed), lowercases where the rule
-   * demands it, truncates to the maximum length, and appends the suffix for globally unique names.
+   * The seed of a name suffix from literal inputs, in order: each is lowercased (Azure names and regions compare
+   * without case) with whitespace removed ("West Europe" is "westeurope"); an input known only at apply (a token)
+   * or not given contributes an empty part, so no token id ever reaches a name and a name is identical between synths.
    */
-  public static derive(rule: NamingRule, parts: string[], seed: string): string {
+  public static seed(inputs: string[]): string {
+    return ['v2', ...inputs.map(i => (typeof i !== 'string' || Token.isUnresolved(i) ? '' : i.replace(/\s+/g, '').toLowerCase()))].join('|');
+  }
+
+  /**
+   * Derives a valid name: joins the parts with "-" (or nothing where "-" is not allowed), lowercases where the rule
+   * demands it, truncates to the maximum length, and appends the suffix for globally unique names: `suffix` when
+   * given, else a hash of `seed`.
+   */
+  public static derive(rule: NamingRule, parts: string[], seed: string, suffix?: string): string {
     const allowsHyphen = new RegExp(rule.pattern).test('ab-cd');
     const lowerOnly = !new RegExp(rule.pattern).test('Ab');
-    const suffix = rule.globallyUnique ? stableSuffix(seed) : '';
+    const tail = rule.globallyUnique ? (suffix ?? stableSuffix(seed)) : '';
     const sep = allowsHyphen ? '-' : '';
     const clean = (part: string) => (allowsHyphen
       ? part.replace(/[^a-zA-Z0-9-]/g, '-').replace(/-+/g, '-').replace(/^-|-$/g, '')
       : part.replace(/[^a-zA-Z0-9]/g, ''));
     let base = parts.map(clean).filter(p => p.length > 0).join(sep);
     if (lowerOnly) base = base.toLowerCase();
-    const room = rule.maxLength - (suffix ? suffix.length + sep.length : 0);
+    const room = rule.maxLength - (tail ? tail.length + sep.length : 0);
     base = base.slice(0, room).replace(/-+$/, '');
-    return suffix ? `${base}${sep}${suffix}` : base;
+    return tail ? `${base}${sep}${tail}` : base;
   }
 }
 

@@ -33,7 +33,8 @@ export interface BatchEndpointProps {
   readonly workspace: IWorkspace;
   /**
    * 3-32 letters, digits and single `-`, starting with a letter; unique in the Azure region.
-   * @default - the construct id with a stable 4-character suffix
+   * @default - the construct id with a stable 4-character suffix, seeded by the workspace (its `nameSuffix`, name,
+   * resource group and location) and the construct id, never the construct path
    */
   readonly endpointName?: string;
   /** @default - none */
@@ -116,7 +117,7 @@ export class BatchEndpoint extends Construct {
   constructor(scope: Construct, id: string, props: BatchEndpointProps) {
     super(scope, id);
     this.workspace = props.workspace;
-    this.endpointName = props.endpointName ?? defaultName(this, id);
+    this.endpointName = props.endpointName ?? defaultName(props.workspace, id);
     const v = new Validator(this, 'props for BatchEndpoint');
     v.name('endpointName', this.endpointName, NamingRules.BATCH_ENDPOINT);
     v.throwIfAny();
@@ -263,8 +264,16 @@ function definedOnly(o: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined));
 }
 
-function defaultName(scope: Construct, id: string): string {
-  const base = NameBuilder.derive(NamingRules.BATCH_ENDPOINT, [id.toLowerCase()], scope.node.path).slice(0, 27).replace(/-+$/, '');
-  const name = `${base}-${stableSuffix(scope.node.path)}`;
+/**
+ * `<id>-<suffix>`: endpoint names are unique per Azure region, so the suffix is a hash of the workspace's name suffix
+ * and its literal name, resource group and location and the construct id, never of the construct path (moving the endpoint in the
+ * construct tree keeps its name).
+ */
+function defaultName(workspace: IWorkspace, id: string): string {
+  const base = NameBuilder.derive(NamingRules.BATCH_ENDPOINT, [id.toLowerCase()], '').slice(0, 27).replace(/-+$/, '');
+  // A created workspace's nameSuffix already holds its resource group and location (which it may know only as tokens).
+  const seed = NameBuilder.seed(workspace.nameSuffix !== undefined ? [workspace.nameSuffix, workspace.workspaceName, id]
+    : [workspace.workspaceName, workspace.resourceGroupName, workspace.location, id]);
+  const name = `${base}-${stableSuffix(seed)}`;
   return /^[a-z]/.test(name) ? name : `e${name}`.slice(0, 32);
 }

@@ -32,7 +32,8 @@ export interface OnlineEndpointProps {
    * The endpoint name: 3-32 letters, digits and single `-`, starting with a letter. It must be unique in the Azure
    * region (across every subscription), because it is part of the scoring URI; it cannot be changed without replacing
    * the endpoint.
-   * @default - the construct id with a stable 4-character suffix, e.g. `churn-k3x9`
+   * @default - the construct id with a stable 4-character suffix, seeded by the workspace (its `nameSuffix`, name,
+   * resource group and location) and the construct id, never the construct path, e.g. `churn-k3x9`
    */
   readonly endpointName?: string;
   /**
@@ -116,7 +117,7 @@ export class OnlineEndpoint extends Construct implements IOnlineEndpoint {
     super(scope, id);
     this.workspace = props.workspace;
     this.production = props.production ?? false;
-    this.endpointName = props.endpointName ?? defaultEndpointName(this, id);
+    this.endpointName = props.endpointName ?? defaultEndpointName(props.workspace, id);
 
     const v = new Validator(this, 'props for OnlineEndpoint');
     v.name('endpointName', this.endpointName, NamingRules.ONLINE_ENDPOINT);
@@ -349,8 +350,16 @@ function sameArmId(a: string, b: string | undefined): boolean {
   return isToken(a) || isToken(b) ? a === b : a.toLowerCase() === b.toLowerCase();
 }
 
-function defaultEndpointName(scope: Construct, id: string): string {
-  const base = NameBuilder.derive(NamingRules.ONLINE_ENDPOINT, [id.toLowerCase()], scope.node.path).slice(0, 27).replace(/-+$/, '');
-  const name = `${base}-${stableSuffix(scope.node.path)}`;
+/**
+ * `<id>-<suffix>`: endpoint names are unique per Azure region, so the suffix is a hash of the workspace's name suffix
+ * and its literal name, resource group and location and the construct id, never of the construct path (moving the endpoint in the
+ * construct tree keeps its name).
+ */
+function defaultEndpointName(workspace: IWorkspace, id: string): string {
+  const base = NameBuilder.derive(NamingRules.ONLINE_ENDPOINT, [id.toLowerCase()], '').slice(0, 27).replace(/-+$/, '');
+  // A created workspace's nameSuffix already holds its resource group and location (which it may know only as tokens).
+  const seed = NameBuilder.seed(workspace.nameSuffix !== undefined ? [workspace.nameSuffix, workspace.workspaceName, id]
+    : [workspace.workspaceName, workspace.resourceGroupName, workspace.location, id]);
+  const name = `${base}-${stableSuffix(seed)}`;
   return /^[a-z]/.test(name) ? name : `e${name}`.slice(0, 32);
 }

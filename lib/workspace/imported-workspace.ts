@@ -19,6 +19,8 @@ export class ImportedWorkspace extends WorkspaceBase {
   public readonly managedNetworkIsolationMode?: string;
   /** An imported workspace's managed network is provisioned by whoever created it. */
   public readonly managedNetworkReady?: ITerraformDependable = undefined;
+  /** Undefined: an imported workspace's names were not derived here. */
+  public readonly nameSuffix?: string = undefined;
 
   constructor(scope: Construct, id: string, attrs: WorkspaceAttributes) {
     super(scope, id);

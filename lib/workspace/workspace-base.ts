@@ -54,6 +54,12 @@ export interface IWorkspace extends IConstruct {
    * @see https://learn.microsoft.com/azure/machine-learning/how-to-managed-network#manually-provision-a-managed-vnet
    */
   readonly managedNetworkReady?: ITerraformDependable;
+  /**
+   * The suffix of the workspace's globally unique default names, when this library derived them. Endpoints in the
+   * workspace seed their default names with it, so two deployments told apart by `nameSuffix` do not share endpoint
+   * names either. @default - none for imported workspaces
+   */
+  readonly nameSuffix?: string;
 
   /** Grants `role` on the workspace to `principal`. */
   grant(principal: IPrincipal, role: BuiltInRole): RoleAssignment;
@@ -118,6 +124,7 @@ export abstract class WorkspaceBase extends Construct implements IWorkspace {
   public abstract readonly keyVaultId?: string;
   public abstract readonly managedNetworkIsolationMode?: string;
   public abstract readonly managedNetworkReady?: ITerraformDependable;
+  public abstract readonly nameSuffix?: string;
 
   public grant(principal: IPrincipal, role: BuiltInRole): RoleAssignment {
     return grantRole(this, this.workspaceId, role, principal);

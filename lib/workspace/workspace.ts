@@ -15,7 +15,7 @@ import { mlType } from '../core/api-versions';
 import { dependenciesWithin } from '../core/cross-stack';
 import { ArmId } from '../core/arm-id';
 import { renderValue } from '../core/errors';
-import { NameBuilder, NamingRules } from '../core/naming';
+import { NameBuilder, NamingRules, stableSuffix } from '../core/naming';
 import { BuiltInRole, grantRole, IPrincipal } from '../core/rbac';
 import { isToken, Validator } from '../core/validation';
 import { checkOneDeclarationPerResource } from '../core/uniqueness';
@@ -53,7 +53,7 @@ export interface CustomerManagedKey {
 export interface WorkspaceNames {
   /** @default - `mlw-<prefix>-<environment>` */
   readonly workspace?: string;
-  /** @default - `st<prefix><environment><suffix>`: globally unique, so a stable 4-character suffix is added */
+  /** @default - `st<prefix><environment><suffix>`: globally unique, so a stable suffix is added (see `nameSuffix`) */
   readonly storageAccount?: string;
   /** @default - `kv-<prefix>-<environment>-<suffix>` */
   readonly keyVault?: string;
@@ -67,6 +67,13 @@ export interface WorkspaceNames {
   readonly artifactContainer?: string;
   /** The workspace datastore over that container. @default "model_artifacts" */
   readonly artifactDatastore?: string;
+  /**
+   * Keeps the default names of a deployment synthesized by version 0.1.0 or earlier, whose name suffix was a hash of the
+   * construct path: give the path the workspace had then (the prefix of its resources' paths in that
+   * `cdk.tf.json`, e.g. "prod/Workspace"). The names then stay put whatever the construct is renamed to.
+   * @default - the suffix is seeded by prefix, environment, resource group name and location (see `nameSuffix`)
+   */
+  readonly legacyConstructPath?: string;
 }
 
 export interface WorkspaceProps {
@@ -81,6 +88,15 @@ export interface WorkspaceProps {
   readonly prefix: string;
   /** The environment in derived names, e.g. "dev", "prod". @default - none in names */
   readonly environment?: string;
+  /**
+   * The suffix of the globally unique default names (storage account, Key Vault, container registry): 1-8 lowercase
+   * letters and digits. Set it to pin those names whatever the other inputs, or to tell apart two deployments whose
+   * prefix, environment, resource group name and location are the same (two subscriptions, two users of an example).
+   * Changing it replaces the storage account, Key Vault and container registry.
+   * @default - a stable 4-character hash of prefix, environment, resource group name and location (those that are
+   * literals), never of the construct path: renaming or moving the construct keeps the names
+   */
+  readonly nameSuffix?: string;
   /** @default - every name derived from prefix and environment */
   readonly names?: WorkspaceNames;
   /** @default - none */
@@ -206,6 +222,8 @@ export class Workspace extends WorkspaceBase {
   /** The principal id of the system-assigned identity, or of the user-assigned one when there is no system-assigned one. */
   public readonly principalId?: string;
   public readonly managedNetworkIsolationMode?: string;
+  /** The suffix of the globally unique default names (storage account, Key Vault, container registry). */
+  public readonly nameSuffix?: string;
   /** The workspace's own identity, for grants on other resources. */
   public readonly principal: IPrincipal;
   /** The MLflow tracking URI. */
@@ -267,13 +285,14 @@ export class Workspace extends WorkspaceBase {
         `use something like ${subject === 'prefix' ? '"churn"' : '"prod"'}`);
     }
     const parts = [props.prefix, props.environment ?? ''];
-    const seed = `${this.node.path}|${parts.join('|')}`;
     const n = props.names ?? {};
+    const { seed, suffix } = this.nameSeed(props, v);
+    this.nameSuffix = suffix ?? stableSuffix(seed);
     const names = {
       workspace: n.workspace ?? NameBuilder.derive(NamingRules.ML_WORKSPACE, ['mlw', ...parts], seed),
-      storageAccount: n.storageAccount ?? NameBuilder.derive(NamingRules.STORAGE_ACCOUNT, ['st', ...parts], seed),
-      keyVault: n.keyVault ?? NameBuilder.derive(NamingRules.KEY_VAULT, ['kv', ...parts], seed),
-      containerRegistry: n.containerRegistry ?? NameBuilder.derive(NamingRules.CONTAINER_REGISTRY, ['cr', ...parts], seed),
+      storageAccount: n.storageAccount ?? NameBuilder.derive(NamingRules.STORAGE_ACCOUNT, ['st', ...parts], seed, this.nameSuffix),
+      keyVault: n.keyVault ?? NameBuilder.derive(NamingRules.KEY_VAULT, ['kv', ...parts], seed, this.nameSuffix),
+      containerRegistry: n.containerRegistry ?? NameBuilder.derive(NamingRules.CONTAINER_REGISTRY, ['cr', ...parts], seed, this.nameSuffix),
       logAnalyticsWorkspace: n.logAnalyticsWorkspace ?? NameBuilder.derive(NamingRules.LOG_ANALYTICS_WORKSPACE, ['log', ...parts], seed),
       applicationInsights: n.applicationInsights ?? NameBuilder.derive(NamingRules.APPLICATION_INSIGHTS, ['appi', ...parts], seed),
       artifactContainer: n.artifactContainer ?? 'model-artifacts',
@@ -532,6 +551,58 @@ export class Workspace extends WorkspaceBase {
     const cluster = new ComputeCluster(this, id, { ...options, workspace: this });
     this.clusters.push(cluster);
     return cluster;
+  }
+
+  /**
+   * The seed (or explicit suffix) of the globally unique default names: storage account, Key Vault, container
+   * registry. Never the construct path, which changes when the workspace is renamed or moved (and a new name replaces
+   * storage, Key Vault and ACR: data loss). Each input below already replaces every resource when changed, so seeding
+   * by it adds no new replacement:
+   *
+   * | Input | Contributes |
+   * |---|---|
+   * | `nameSuffix` | the suffix itself, instead of a hash |
+   * | `names.legacyConstructPath` | the seed of versions up to 0.1.0 (`<path>\|<prefix>\|<environment>`), to keep old names |
+   * | prefix, environment | always (they must be literals) |
+   * | resource group name | when a literal: `resourceGroup.name` as given, or the name in a literal `resourceGroupId` |
+   * | location | when a literal, without case or spaces |
+   * | anything known only at apply (a token) | nothing, and a warning when it is the resource group name |
+   *
+   * The subscription is left out: the same resource group, given as an object (subscription unknown) or by ARM id
+   * (subscription literal), must keep its names. Two subscriptions with the same inputs use `nameSuffix`.
+   */
+  private nameSeed(props: WorkspaceProps, v: Validator): { seed: string; suffix?: string } {
+    const legacyPath = props.names?.legacyConstructPath;
+    v.check(props.nameSuffix === undefined || legacyPath === undefined, () => ({
+      subject: 'nameSuffix / names.legacyConstructPath', value: 'both set', rule: 'are alternatives',
+      fix: 'keep legacyConstructPath to keep names derived by version 0.1.0, or nameSuffix to choose the suffix',
+    }));
+    if (props.nameSuffix !== undefined) {
+      v.check(!isToken(props.nameSuffix), () => ({ subject: 'nameSuffix', value: '(a token)', rule: 'must be known at synth to derive names', fix: 'pass a literal, e.g. "x7k2"' }));
+      v.matches('nameSuffix', props.nameSuffix, /^[a-z0-9]{1,8}$/, 'must be 1-8 lowercase letters and digits (it ends storage account names)', 'use something like "x7k2"');
+    }
+    if (legacyPath !== undefined) {
+      v.check(!isToken(legacyPath) && legacyPath.length > 0, () => ({
+        subject: 'names.legacyConstructPath', value: renderValue(legacyPath), rule: 'must be the literal construct path the workspace had',
+        fix: 'pass the path that prefixes the workspace\'s resources in the old cdk.tf.json, e.g. "prod/Workspace"',
+      }));
+      return { seed: `${legacyPath}|${props.prefix}|${props.environment ?? ''}` };
+    }
+    const rgName = props.resourceGroup ? props.resourceGroup.nameInput
+      : props.resourceGroupId && !isToken(props.resourceGroupId) ? ArmId.resourceGroupName(props.resourceGroupId) : undefined;
+    const location = [props.location, props.resourceGroup?.locationInput].find(l => l !== undefined && !isToken(l));
+    const seed = NameBuilder.seed([props.prefix, props.environment ?? '', rgName ?? '', location ?? '']);
+    const n = props.names ?? {};
+    const derivesUnique = (!n.storageAccount && !props.storageAccount && !props.storageAccountId)
+      || (!n.keyVault && !props.keyVault && !props.keyVaultId)
+      || (!n.containerRegistry && !props.containerRegistry && !props.containerRegistryId);
+    if (props.nameSuffix === undefined && derivesUnique && (rgName === undefined || isToken(rgName))) {
+      Annotations.of(this).addWarning('The resource group name is known only at apply, so the default globally unique names ' +
+        '(storage account, Key Vault, container registry) are seeded by prefix, environment and location alone: another ' +
+        'deployment with the same ones derives the same names, and its apply fails. ' +
+        `Set nameSuffix (e.g. "${stableSuffix(seed)}", the suffix derived now) or explicit names.`);
+    }
+    return { seed, suffix: props.nameSuffix };
   }
 
   /** Loud warnings for props whose later change replaces the workspace. */

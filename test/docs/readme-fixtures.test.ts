@@ -6,10 +6,12 @@ import * as path from 'path';
 import { TerraformStack, Testing } from 'cdktf';
 import { AzapiResource } from '../../lib/bindings/azapi';
 import { mlType } from '../../lib/core/api-versions';
+import { stableSuffix } from '../../lib/core/naming';
 import { MlopsProviders } from '../../lib/core/providers';
 import { ASSETS_PROJECT_DIR, EnvironmentDataCodeStack, SmallestModelVersionStack } from '../fixtures/readme/assets';
 import { main as pipelinesMain } from '../fixtures/readme/pipelines';
 import { SmallestRegistryStack } from '../fixtures/readme/registry';
+import { LegacyNamesStack, PinnedSuffixStack } from '../fixtures/readme/workspace';
 import { validateAzapiBodies } from '../fixtures/readme/root';
 import { AutoscaleStack, BatchEndpointStack, DeploymentOptionsStack, PromotionPolicyStack } from '../fixtures/readme/serving';
 import { azapiBodyProblems, azapiResourceCount } from '../support/azure-types';
@@ -92,6 +94,23 @@ describe('lib/assets/README.md', () => {
     for (const kind of ['environments', 'data', 'codes']) {
       expect(t.resourcesWithProperties('azapi_resource', { type: mlType(`workspaces/${kind}/versions`) }).length).toBeGreaterThan(0);
     }
+  });
+});
+
+describe('lib/workspace/README.md', () => {
+  test('nameSuffix is the suffix of the storage account, Key Vault and container registry names', () => {
+    const t = synthValid(new PinnedSuffixStack(Testing.app(), 'dev'));
+    expect(t.resources('azurerm_storage_account')[0].attributes.name).toBe('stchurndevx7k2');
+    expect(t.resources('azurerm_key_vault')[0].attributes.name).toBe('kv-churn-dev-x7k2');
+    expect(t.resources('azurerm_container_registry')[0].attributes.name).toBe('crchurndevx7k2');
+  });
+
+  test('legacyConstructPath gives the names 0.1.0 derived for the workspace at that path', () => {
+    const t = synthValid(new LegacyNamesStack(Testing.app(), 'prod'));
+    // 0.1.0 seeded the suffix by `<construct path>|<prefix>|<environment>`.
+    const old = stableSuffix('prod/ml|churn|prod');
+    expect(t.resources('azurerm_storage_account')[0].attributes.name).toBe(`stchurnprod${old}`);
+    expect(t.resources('azurerm_key_vault')[0].attributes.name).toBe(`kv-churn-prod-${old}`);
   });
 });
 
