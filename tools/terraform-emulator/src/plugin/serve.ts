@@ -18,12 +18,29 @@ const APP_PROTOCOL_VERSION = 6;
 const PROTO_DIR = path.join(__dirname, '..', '..', 'proto');
 const LOADER_OPTIONS: protoLoader.Options = { keepCase: true, longs: Number, enums: String, defaults: true, oneofs: true };
 
-/** Loads one of the protocol files shipped beside the compiled providers. */
+const loadedProtos = new Map<string, grpc.GrpcObject>();
+
+/** Loads one of the protocol files shipped beside the compiled providers (parsed once per process). */
 export function loadProto(file: string): grpc.GrpcObject {
-  return grpc.loadPackageDefinition(protoLoader.loadSync(path.join(PROTO_DIR, file), LOADER_OPTIONS));
+  let loaded = loadedProtos.get(file);
+  if (!loaded) {
+    loaded = grpc.loadPackageDefinition(protoLoader.loadSync(path.join(PROTO_DIR, file), LOADER_OPTIONS));
+    loadedProtos.set(file, loaded);
+  }
+  return loaded;
 }
 
-/** Serves `implementation` as a tfplugin6 provider over go-plugin, the way Terraform expects; resolves once listening. */
+/** The tfplugin6 Provider service, as @grpc/proto-loader defines it. */
+export function providerServiceDefinition(): grpc.ServiceDefinition {
+  const tfplugin6 = loadProto('tfplugin6.proto').tfplugin6 as grpc.GrpcObject;
+  return (tfplugin6.Provider as grpc.ServiceClientConstructor).service;
+}
+
+/**
+ * Serves `implementation` as a tfplugin6 provider over go-plugin, the way Terraform expects; resolves once listening.
+ * A GetProviderSchema answer may be given already serialized (a Buffer), so a large schema is encoded once, not per
+ * process.
+ */
 export async function servePlugin(implementation: grpc.UntypedServiceImplementation, certificateDir?: string): Promise<void> {
   if (process.env[MAGIC_COOKIE_KEY] !== MAGIC_COOKIE_VALUE) {
     process.stderr.write('This is a Terraform provider plugin (the cdktf-azure-mlops emulator): Terraform starts it; it is not run by hand.\n');
@@ -41,8 +58,10 @@ export async function servePlugin(implementation: grpc.UntypedServiceImplementat
   }
 
   const server = new grpc.Server();
-  const tfplugin6 = loadProto('tfplugin6.proto').tfplugin6 as grpc.GrpcObject;
-  server.addService((tfplugin6.Provider as grpc.ServiceClientConstructor).service, implementation);
+  const service = providerServiceDefinition();
+  const schemaMethod = service.GetProviderSchema;
+  const serialize = schemaMethod.responseSerialize;
+  server.addService({ ...service, GetProviderSchema: { ...schemaMethod, responseSerialize: (v: unknown) => (Buffer.isBuffer(v) ? v : serialize(v)) } }, implementation);
   addGoPluginServices(server, () => {
     // Let the reply go out before the process exits.
     setImmediate(() => server.tryShutdown(() => process.exit(0)));

@@ -7,6 +7,8 @@ export interface ProviderDefinition {
   /** e.g. `azapi`: the name in `terraform-provider-<name>`. */
   readonly name: string;
   readonly schema: () => ProviderSchema;
+  /** Where the serialized GetProviderSchema answer is cached between processes. @default - built in each process */
+  readonly schemaCacheFile?: string;
   readonly resources: Record<string, ResourceHandler>;
   readonly dataSources: Record<string, DataSourceHandler>;
   /** Makes the handler of a resource type that has none of its own. */

@@ -1,7 +1,8 @@
+import * as fs from 'fs';
 import type * as grpc from '@grpc/grpc-js';
 import { decodeJson, decodeMsgpack, encodeMsgpack } from '../cty/codec';
 import { AzureRefusal } from '../control-plane/model';
-import type { BlockSchema, CtyType, ResourceSchema } from '../schema/model';
+import type { BlockSchema, CtyType, ProviderSchema, ResourceSchema } from '../schema/model';
 import { impliedType } from '../schema/implied-type';
 import { toProtoBlock, toProtoSchema } from '../schema/to-proto';
 import type { Plain, ResourceHandler } from '../providers/handler';
@@ -22,12 +23,14 @@ interface Diagnostic {
 type Call = { request: Record<string, unknown> };
 
 /** The tfplugin6 Provider service of one local provider, generic over its definition. */
-export function providerService(def: ProviderDefinition): grpc.UntypedServiceImplementation {
-  const schema = def.schema();
+export function providerService(def: ProviderDefinition, serializeSchema: (message: object) => Buffer): grpc.UntypedServiceImplementation {
+  // Loaded on first use: a process Terraform starts only to read the schema may be answered from the serialized cache.
+  let loaded: ProviderSchema | undefined;
+  const schemaOf = (): ProviderSchema => (loaded ??= def.schema());
   let providerConfig: Plain = {};
-  let protoSchema: object | undefined;
 
   const resourceSchema = (type: string): ResourceSchema => {
+    const schema = schemaOf();
     const s = schema.resources[type] ?? schema.dataSources[type];
     if (!s) throw new Error(`${def.name} emulator has no schema for ${type}`);
     return s;
@@ -61,20 +64,18 @@ export function providerService(def: ProviderDefinition): grpc.UntypedServiceImp
   };
 
   return {
-    GetProviderSchema: rpc('GetProviderSchema', () => {
-      protoSchema ??= {
-        provider: { version: 0, block: toProtoBlock(schema.provider) },
-        resource_schemas: mapValues(schema.resources, toProtoSchema),
-        data_source_schemas: mapValues(schema.dataSources, toProtoSchema),
-        server_capabilities: { plan_destroy: false, get_provider_schema_optional: false, move_resource_state: false },
-      };
-      return protoSchema as Record<string, unknown>;
-    }),
+    GetProviderSchema: (_call: Call, callback: grpc.sendUnaryData<Buffer>) => {
+      try {
+        callback(null, serializedSchema(def, schemaOf, serializeSchema));
+      } catch (e) {
+        callback({ code: 13, details: `${def.name} emulator: ${(e as Error).message}` } as grpc.ServiceError);
+      }
+    },
     ValidateProviderConfig: rpc('ValidateProviderConfig', () => ({ diagnostics: [] }), 'diagnostics'),
     ValidateResourceConfig: rpc('ValidateResourceConfig', () => ({ diagnostics: [] })),
     ValidateDataResourceConfig: rpc('ValidateDataResourceConfig', () => ({ diagnostics: [] })),
     ConfigureProvider: rpc('ConfigureProvider', req => {
-      providerConfig = plainObject(decode(req.config as DynamicValueMessage, impliedType(schema.provider)));
+      providerConfig = plainObject(decode(req.config as DynamicValueMessage, impliedType(schemaOf().provider)));
       return { diagnostics: [] };
     }),
     UpgradeResourceState: rpc('UpgradeResourceState', req => {
@@ -146,6 +147,29 @@ export function providerService(def: ProviderDefinition): grpc.UntypedServiceImp
     }),
     StopProvider: (_call: Call, callback: grpc.sendUnaryData<object>) => callback(null, { Error: '' }),
   };
+}
+
+/**
+ * The GetProviderSchema answer, serialized: read from the definition's cache file when it has one (azurerm's takes
+ * ~400 ms to build and encode), else built, encoded and cached there.
+ */
+function serializedSchema(def: ProviderDefinition, schemaOf: () => ProviderSchema, serialize: (message: object) => Buffer): Buffer {
+  if (def.schemaCacheFile && fs.existsSync(def.schemaCacheFile)) return fs.readFileSync(def.schemaCacheFile);
+  const schema = schemaOf();
+  const bytes = serialize({
+    provider: { version: 0, block: toProtoBlock(schema.provider) },
+    resource_schemas: mapValues(schema.resources, toProtoSchema),
+    data_source_schemas: mapValues(schema.dataSources, toProtoSchema),
+    // Terraform then reuses the schema it already has for later processes of the same provider in one command,
+    // instead of asking each again.
+    server_capabilities: { plan_destroy: false, get_provider_schema_optional: true, move_resource_state: false },
+  });
+  if (def.schemaCacheFile) {
+    const tmp = `${def.schemaCacheFile}.${process.pid}.tmp`;
+    fs.writeFileSync(tmp, bytes);
+    fs.renameSync(tmp, def.schemaCacheFile);
+  }
+  return bytes;
 }
 
 function mapValues<T, U>(o: Record<string, T>, f: (v: T) => U): Record<string, U> {

@@ -1,7 +1,8 @@
 import * as path from 'path';
 import { withCloud } from '../control-plane/store';
 import type { ProviderDefinition } from '../provider/definition';
-import { AZAPI_REPLACE_WHEN, AZURERM_REPLACE_WHEN, azapiSchema, azuredevopsSchema, loadAzurermSchema } from '../schemas';
+import { AZAPI_REPLACE_WHEN, AZURERM_REPLACE_WHEN, azapiSchema, azuredevopsSchema, DERIVATION_VERSION, loadAzurermSchema } from '../schemas';
+import { azurermPackageVersion } from '../schemas/azurerm';
 import { AZAPI_DATA_SOURCES, AZAPI_RESOURCES } from './azapi-handlers';
 import { azapiPlanProblems, azapiReplaceTriggers } from './azapi-plan-checks';
 import { AZUREDEVOPS_RESOURCES } from './azuredevops-handlers';
@@ -34,6 +35,7 @@ export function providerDefinition(name: string): ProviderDefinition {
         name,
         // Derived from @cdktf/provider-azurerm once, then read from the cache beside the state file.
         schema: () => loadAzurermSchema(path.join(path.dirname(stateFile()), 'azurerm-schema.json')),
+        schemaCacheFile: path.join(path.dirname(stateFile()), `azurerm-schema-${DERIVATION_VERSION}-${azurermPackageVersion()}.tfplugin6`),
         resources: AZURERM_RESOURCES,
         dataSources: AZURERM_DATA_SOURCES,
         fallbackResource: azurermHandler,
