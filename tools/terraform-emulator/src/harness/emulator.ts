@@ -39,6 +39,8 @@ export class TerraformEmulator {
       TF_INPUT: '0',
       CHECKPOINT_DISABLE: '1',
       MLOPS_EMULATOR_STATE: this.cloudFile,
+      // Derived provider schemas, shared by every emulator on this machine (keyed by versions inside).
+      MLOPS_EMULATOR_CACHE: process.env.MLOPS_EMULATOR_CACHE ?? path.join(os.tmpdir(), 'cdktf-azure-mlops-emulator-cache'),
       // One copy of each provider for all stacks, instead of one per `init`.
       TF_PLUGIN_CACHE_DIR: path.join(this.workDir, 'plugin-cache'),
     };

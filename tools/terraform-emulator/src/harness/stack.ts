@@ -85,6 +85,21 @@ export class EmulatedStack {
     return { json: JSON.parse(show.stdout) as PlanJson, text: run.stdout, file, seconds: run.seconds };
   }
 
+  /**
+   * What a plan would change, as `address: actions` (empty when nothing): `plan -detailed-exitcode` says whether
+   * there is anything, and only then is the plan shown.
+   */
+  planChanges(): string[] {
+    const file = path.join(this.dir, 'tfplan');
+    const r = runTerraform(this.environment.terraform, this.dir, ['plan', '-input=false', '-no-color', '-lock=false', '-detailed-exitcode', `-out=${file}`], this.environment.env);
+    if (r.status === 0) return [];
+    if (r.status !== 2) throw new TerraformCommandError(this.name, r);
+    const json = JSON.parse(this.run(['show', '-json', file]).stdout) as PlanJson;
+    return (json.resource_changes ?? [])
+      .filter(c => !['no-op', 'read'].includes(c.change.actions.join('/')))
+      .map(c => `${c.address}: ${c.change.actions.join('/')}`);
+  }
+
   /** Applies a saved plan, or plans and applies when none is given. */
   apply(plan?: Plan): TerraformRun {
     return this.run(['apply', '-input=false', '-no-color', '-lock=false', '-auto-approve', ...(plan ? [plan.file] : [])]);

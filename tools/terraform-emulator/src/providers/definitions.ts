@@ -1,3 +1,4 @@
+import * as fs from 'fs';
 import * as path from 'path';
 import { withCloud } from '../control-plane/store';
 import type { ProviderDefinition } from '../provider/definition';
@@ -20,6 +21,16 @@ function stateFile(): string {
   return file;
 }
 
+/**
+ * Where derived schemas are cached (keyed by package and derivation version, so one cache serves every emulator of
+ * the machine): MLOPS_EMULATOR_CACHE, which the harness sets, else beside the state file.
+ */
+function cacheDir(): string {
+  const dir = process.env.MLOPS_EMULATOR_CACHE ?? path.dirname(stateFile());
+  fs.mkdirSync(dir, { recursive: true });
+  return dir;
+}
+
 function withContext<T>(providerConfig: Plain, fn: (ctx: HandlerContext) => T): T {
   const subscriptionId = typeof providerConfig.subscription_id === 'string' && providerConfig.subscription_id ? providerConfig.subscription_id : EMULATED_SUBSCRIPTION_ID;
   const tenantId = typeof providerConfig.tenant_id === 'string' && providerConfig.tenant_id ? providerConfig.tenant_id : EMULATED_TENANT_ID;
@@ -34,8 +45,8 @@ export function providerDefinition(name: string): ProviderDefinition {
       return {
         name,
         // Derived from @cdktf/provider-azurerm once, then read from the cache beside the state file.
-        schema: () => loadAzurermSchema(path.join(path.dirname(stateFile()), 'azurerm-schema.json')),
-        schemaCacheFile: path.join(path.dirname(stateFile()), `azurerm-schema-${DERIVATION_VERSION}-${azurermPackageVersion()}.tfplugin6`),
+        schema: () => loadAzurermSchema(path.join(cacheDir(), `azurerm-schema-${DERIVATION_VERSION}-${azurermPackageVersion()}.json`)),
+        schemaCacheFile: path.join(cacheDir(), `azurerm-schema-${DERIVATION_VERSION}-${azurermPackageVersion()}.tfplugin6`),
         resources: AZURERM_RESOURCES,
         dataSources: AZURERM_DATA_SOURCES,
         fallbackResource: azurermHandler,

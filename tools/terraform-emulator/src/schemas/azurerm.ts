@@ -5,7 +5,7 @@
  * Derivation reads every module's text (~155 MB), so `loadAzurermSchema` keeps a JSON cache keyed by the package
  * version and by a version of this derivation (bump DERIVATION_VERSION when the rules here or the facts change).
  */
-import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, writeFileSync } from 'fs';
 import { dirname, join } from 'path';
 import type { BlockSchema, ProviderSchema, ResourceSchema } from '../schema/model';
 import { AZURERM_FACTS } from './azurerm-facts';
@@ -95,6 +95,9 @@ export function loadAzurermSchema(cacheFile: string): ProviderSchema {
   const schema = deriveAzurermSchema();
   mkdirSync(dirname(cacheFile), { recursive: true });
   const content: CacheFile = { packageVersion, derivationVersion: DERIVATION_VERSION, schema };
-  writeFileSync(cacheFile, JSON.stringify(content));
+  // Written aside and renamed: other provider processes may be reading the cache at the same moment.
+  const tmp = `${cacheFile}.${process.pid}.tmp`;
+  writeFileSync(tmp, JSON.stringify(content));
+  renameSync(tmp, cacheFile);
   return schema;
 }
