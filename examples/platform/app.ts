@@ -138,18 +138,15 @@ export function buildPlatformApp(app: App): PlatformApp {
     workspace: prodWorkspace,
     endpointName: ENDPOINT_NAME,
     production: true,
-    // Azure ML itself gives the endpoint's system-assigned identity AcrPull on the workspace registry and Storage
-    // Blob Data Reader on its storage; the library's own copies fail with 409 RoleAssignmentExists (issue 9, fact 5,
-    // being fixed in lib/serving). Until then the example opts out, and grants the one role Azure ML does not
-    // make, read access to the shared registry, itself (below).
-    grantServingAccess: false,
+    // The endpoint's identity needs no grant here: Azure ML gives its system-assigned identity AcrPull on the
+    // workspace registry and Storage Blob Data Reader on its storage, and the endpoint grants it AzureML Registry
+    // User on the shared registry its deployments serve from (in prod, like the workspace's grant above).
     promotionPolicy: new PromotionPolicy({
       minimumStage: ModelStage.STAGING,
       thresholds: [MetricThreshold.atLeast('auc', 0.85)],
       noWorseThanIncumbent: [MetricComparison.higherIsBetter('auc')],
     }),
   });
-  registry.grantRead(Principal.servicePrincipal(endpoint.principalId, `endpoint-${ENDPOINT_NAME}`, endpoint)); // made in prod
   const autoscale = {
     minInstances: 3, maxInstances: 6,
     rules: [

@@ -130,6 +130,14 @@ describe('examples/platform (the main example, synthesized by npm run synth)', (
     expect(roleAssignments(stacks.shared)).toEqual([]);
   });
 
+  test('the online endpoint\'s identity gets AzureML Registry User on the shared registry, in prod, and nothing Azure ML assigns itself', () => {
+    const endpointGrants = roleAssignments(stacks.prod).filter(a => a.path.startsWith('prod/Endpoint/'));
+    expect(endpointGrants.map(a => a.attributes.role_definition_id.split('/').pop())).toEqual([
+      '1823dd4f-9b8c-4ab6-ab4e-7397a3684615', // AzureML Registry User (not AcrPull, not Storage Blob Data Reader)
+    ]);
+    expect(endpointGrants[0].attributes.scope).toContain('cross-stack-reference-input-shared');
+  });
+
   test('the batch endpoint scores with registry version 1 on prod\'s cluster, with prod\'s code and environment', () => {
     const [deployment] = azapi(stacks.prod, `${ML}/workspaces/batchEndpoints/deployments`);
     expect(deployment.body.properties.model.assetId).toBe('azureml://registries/mlr-churnplat/models/churn/versions/1');
