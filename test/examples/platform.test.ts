@@ -145,6 +145,13 @@ describe('examples/platform (the main example, synthesized by npm run synth)', (
     expect(mlType('workspaces/batchEndpoints')).toMatch(/@2026-05-01$/);
   });
 
+  test('each deployed stack keeps its state in its own stage\'s container, which the devops stack creates', () => {
+    const containers = Object.fromEntries(['dev', 'shared', 'prod'].map(s => [s, stacks[s].terraform.backend.azurerm.container_name]));
+    expect(containers).toEqual({ dev: 'tfstate-dev', shared: 'tfstate-shared', prod: 'tfstate-prod' });
+    const created = Object.values<Json>(stacks.devops.resource.azurerm_storage_container).map(c => c.name).sort();
+    expect(created).toEqual(['tfstate-dev', 'tfstate-prod', 'tfstate-shared']);
+  });
+
   test('the devops stack has the project, the approvals on shared and prod, and a pipeline reading the committed file', () => {
     const devops = stacks.devops.resource;
     expect(Object.keys(devops.azuredevops_check_approval)).toHaveLength(2);
