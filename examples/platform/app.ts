@@ -2,7 +2,10 @@
 // Built here as a function so the tests can synthesize the same app that main.ts runs.
 import * as path from 'path';
 import { App, TerraformStack } from 'cdktf';
+import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
 import { ResourceGroup } from '@cdktf/provider-azurerm/lib/resource-group';
+import { StorageAccount } from '@cdktf/provider-azurerm/lib/storage-account';
+import { StorageContainer } from '@cdktf/provider-azurerm/lib/storage-container';
 import {
   AutoscaleMetric, BatchEndpoint, CodeSource, DataSource, DataType, DeploymentModel, DevOpsProject, EnvironmentSource,
   MetricComparison, MetricThreshold, MlopsPipelines, MlopsProviders, ModelSource, ModelStage, ModelType, ModelVersion,
@@ -22,8 +25,21 @@ const LOCATION = 'westeurope';
 const PREFIX = 'churnplat';
 /** The committed lock that pins every released version's content (one file for the app, keyed by workspace/registry). */
 const LOCK_FILE = path.join(__dirname, 'asset-versions.lock.json');
-/** Terraform state of the deployed stacks: one blob per stack (`<stack>.tfstate`) in this account. */
-const STATE = { resourceGroupName: 'rg-churnplat-tfstate', storageAccountName: 'stchurnplattfstate' };
+/**
+ * Terraform state of the deployed stacks: one container per pipeline stage (`tfstate-<stage>`), one blob per stack
+ * (`<stack>.tfstate`) in it. The devops stack creates the account and the containers, in the prod subscription, so
+ * that no one with rights on dev's subscription only can read or rewrite the state of shared and prod.
+ */
+const STATE = { resourceGroupName: 'rg-churnplat-tfstate', storageAccountName: 'stchurnplattfstate', subscriptionId: PROD_SUBSCRIPTION_ID };
+/** The pipeline stage that deploys each ML stack (its name is the stack's id): whose state container the stack uses. */
+const STAGE_OF: Record<string, string> = { dev: 'dev', shared: 'shared', prod: 'prod' };
+/**
+ * The self-hosted Azure DevOps agent pool of the dev and prod stages. Their workspaces' storage refuses public
+ * network access and the stacks upload files to it (model, data and code versions), which a Microsoft-hosted agent
+ * cannot reach (403; synth refuses it, see lib/pipelines/README.md "Agents and private storage"): these stages run
+ * on agents inside the workspaces' network. Create the pool and its agents before the first run.
+ */
+const PRIVATE_AGENT_POOL = 'churnplat-private-agents';
 /** The online endpoint's name: unique per Azure region, so no other example uses it. */
 export const ENDPOINT_NAME = 'churn-platform-prod';
 
@@ -32,10 +48,13 @@ const PROD_CLUSTER = 'cpu';
 
 const local = (...parts: string[]) => path.join(__dirname, ...parts);
 
-/** An ML stack the pipeline deploys: providers pinned, remote state (plan and apply run on different agents), the lock. */
+/**
+ * An ML stack the pipeline deploys: providers pinned, remote state in its stage's container (plan and apply run on
+ * different agents, and only that stage's pipeline identities have a data role on it), the lock.
+ */
 function mlStack(app: App, id: string, subscriptionId: string): { stack: TerraformStack; rg: ResourceGroup } {
   const stack = new TerraformStack(app, id);
-  MlopsProviders.configure(stack, { subscriptionId, remoteState: STATE });
+  MlopsProviders.configure(stack, { subscriptionId, remoteState: { ...STATE, containerName: `tfstate-${STAGE_OF[id]}` } });
   VersionLock.configure(stack, { path: LOCK_FILE });
   const rg = new ResourceGroup(stack, 'rg', { name: `rg-${PREFIX}-${id}`, location: LOCATION });
   return { stack, rg };
@@ -119,18 +138,15 @@ export function buildPlatformApp(app: App): PlatformApp {
     workspace: prodWorkspace,
     endpointName: ENDPOINT_NAME,
     production: true,
-    // Azure ML itself gives the endpoint's system-assigned identity AcrPull on the workspace registry and Storage
-    // Blob Data Reader on its storage; the library's own copies fail with 409 RoleAssignmentExists (issue 9, fact 5,
-    // being fixed in lib/serving). Until then the example opts out, and grants the one role Azure ML does not
-    // make, read access to the shared registry, itself (below).
-    grantServingAccess: false,
+    // The endpoint's identity needs no grant here: Azure ML gives its system-assigned identity AcrPull on the
+    // workspace registry and Storage Blob Data Reader on its storage, and the endpoint grants it AzureML Registry
+    // User on the shared registry its deployments serve from (in prod, like the workspace's grant above).
     promotionPolicy: new PromotionPolicy({
       minimumStage: ModelStage.STAGING,
       thresholds: [MetricThreshold.atLeast('auc', 0.85)],
       noWorseThanIncumbent: [MetricComparison.higherIsBetter('auc')],
     }),
   });
-  registry.grantRead(Principal.servicePrincipal(endpoint.principalId, `endpoint-${ENDPOINT_NAME}`, endpoint)); // made in prod
   const autoscale = {
     minInstances: 3, maxInstances: 6,
     rules: [
@@ -153,21 +169,55 @@ export function buildPlatformApp(app: App): PlatformApp {
   // --- devops: the Azure DevOps project and the pipeline that deploys dev, then shared, then prod (applied by hand once)
   const devops = new TerraformStack(app, 'devops');
   new AzuredevopsProvider(devops, 'azuredevops'); // the organisation comes from AZDO_ORG_SERVICE_URL
+  // The pipeline identities, their role assignments and the state storage are Azure resources: whoever applies this
+  // stack needs Owner (or Contributor and Role Based Access Control Administrator) on both subscriptions.
+  new AzurermProvider(devops, 'azurerm', { features: [{}], subscriptionId: PROD_SUBSCRIPTION_ID });
   const project = new DevOpsProject(devops, 'Project', { projectName: 'mlops-churnplat' });
+  // The bootstrap this stack owns: where the pipeline identities live, and the state storage with one container per
+  // stage (so prod's state is readable and writable by prod's identities only, and shared's by shared's).
+  const identitiesRg = new ResourceGroup(devops, 'IdentitiesGroup', { name: `rg-${PREFIX}-identities`, location: LOCATION });
+  const stateRg = new ResourceGroup(devops, 'StateGroup', { name: STATE.resourceGroupName, location: LOCATION });
+  const stateAccount = new StorageAccount(devops, 'StateAccount', {
+    name: STATE.storageAccountName, resourceGroupName: stateRg.name, location: LOCATION,
+    accountTier: 'Standard', accountReplicationType: 'GZRS', minTlsVersion: 'TLS1_2',
+    sharedAccessKeyEnabled: false, allowNestedItemsToBePublic: false, defaultToOauthAuthentication: true,
+    blobProperties: { versioningEnabled: true, deleteRetentionPolicy: { days: 30 }, containerDeleteRetentionPolicy: { days: 30 } },
+  });
+  const stateContainer = (stage: string) => ({
+    resourceGroupName: stateRg.name, storageAccountName: stateAccount.name, subscriptionId: PROD_SUBSCRIPTION_ID,
+    containerName: new StorageContainer(devops, `StateContainer-${stage}`, {
+      name: `tfstate-${stage}`, storageAccountId: stateAccount.id, containerAccessType: 'private',
+    }).name,
+  });
   const pipelines = new MlopsPipelines(devops, 'Pipelines', {
     project,
+    // An apply and a read-only plan identity per stage, with exactly the roles their stacks use.
+    identities: { resourceGroupName: identitiesRg.name, location: LOCATION },
+    // One subscription per stage scope: the stacks create their own resource groups, which an identity whose roles
+    // are on one resource group could not. shared and prod share the prod subscription, not a state container.
     stages: [
-      { name: 'dev', azure: { tenantId: TENANT_ID, subscriptionId: DEV_SUBSCRIPTION_ID } },
-      // The registry is what production serves: changing it waits for the same approvers as prod.
-      { name: 'shared', approvers: [PROD_APPROVERS_GROUP_ID], azure: { tenantId: TENANT_ID, subscriptionId: PROD_SUBSCRIPTION_ID } },
-      { name: 'prod', production: true, approvers: [PROD_APPROVERS_GROUP_ID], azure: { tenantId: TENANT_ID, subscriptionId: PROD_SUBSCRIPTION_ID } },
+      {
+        name: 'dev', azure: { tenantId: TENANT_ID, subscriptionId: DEV_SUBSCRIPTION_ID }, stateContainer: stateContainer('dev'),
+        agentPool: PRIVATE_AGENT_POOL, // dev uploads model, data and code files to its workspace's private storage
+      },
+      // The registry is what production serves: changing it waits for the same approvers as prod. Its stack creates
+      // no storage account and uploads nothing (publishing copies files inside Azure), so a hosted agent will do.
+      {
+        name: 'shared', approvers: [PROD_APPROVERS_GROUP_ID], azure: { tenantId: TENANT_ID, subscriptionId: PROD_SUBSCRIPTION_ID },
+        stateContainer: stateContainer('shared'),
+      },
+      {
+        name: 'prod', production: true, approvers: [PROD_APPROVERS_GROUP_ID], azure: { tenantId: TENANT_ID, subscriptionId: PROD_SUBSCRIPTION_ID },
+        stateContainer: stateContainer('prod'),
+        agentPool: PRIVATE_AGENT_POOL, // prod uploads data and code files to its workspace's private storage
+      },
     ],
     // The order cdktf derives from the cross-stack references: dev (promotes into) shared (serves) prod.
     stacks: [
-      { name: 'dev', stage: 'dev' },
-      { name: 'shared', stage: 'shared', dependsOn: ['dev'] },
+      { name: 'dev', stage: STAGE_OF.dev },
+      { name: 'shared', stage: STAGE_OF.shared, dependsOn: ['dev'] },
       {
-        name: 'prod', stage: 'prod', dependsOn: ['shared'],
+        name: 'prod', stage: STAGE_OF.prod, dependsOn: ['shared'],
         smokeTests: [{ endpointName: ENDPOINT_NAME, workspaceName: `mlw-${PREFIX}-prod`, resourceGroupName: `rg-${PREFIX}-prod` }],
       },
     ],

@@ -3,8 +3,11 @@
 // uploads, its version lock, and the pipeline files it generates (rewritten on every run, compared by a test).
 //
 // Creates, stack by stack (applied by the pipeline in the order dev → shared → prod; devops once, by hand):
-// - devops: the Azure DevOps project and repository `mlops-churnplat`; stages dev, shared and prod, each with a
-//   workload-identity service connection, an environment and a variable group; approvals on shared and prod; the
+// - devops: the Azure DevOps project and repository `mlops-churnplat`; resource groups rg-churnplat-identities and
+//   rg-churnplat-tfstate; the state storage account stchurnplattfstate with one container per stage (tfstate-dev,
+//   tfstate-shared, tfstate-prod); stages dev, shared and prod, each with a deploy and a read-only plan identity and
+//   their roles, two workload-identity service connections, an environment and a variable group; approvals on shared
+//   and prod; dev and prod run on the self-hosted pool churnplat-private-agents (their storage is private); the
 //   pipeline `mlops` reading pipelines/azure-pipelines.yml (plan, approval, apply per stack; a smoke test of the prod
 //   endpoint). .github/workflows/mlops.yml is the same pipeline for GitHub Actions.
 // - dev: resource group rg-churnplat-dev; a secure workspace mlw-churnplat-dev with its storage, Key Vault, ACR,

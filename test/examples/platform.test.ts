@@ -130,11 +130,26 @@ describe('examples/platform (the main example, synthesized by npm run synth)', (
     expect(roleAssignments(stacks.shared)).toEqual([]);
   });
 
+  test('the online endpoint\'s identity gets AzureML Registry User on the shared registry, in prod, and nothing Azure ML assigns itself', () => {
+    const endpointGrants = roleAssignments(stacks.prod).filter(a => a.path.startsWith('prod/Endpoint/'));
+    expect(endpointGrants.map(a => a.attributes.role_definition_id.split('/').pop())).toEqual([
+      '1823dd4f-9b8c-4ab6-ab4e-7397a3684615', // AzureML Registry User (not AcrPull, not Storage Blob Data Reader)
+    ]);
+    expect(endpointGrants[0].attributes.scope).toContain('cross-stack-reference-input-shared');
+  });
+
   test('the batch endpoint scores with registry version 1 on prod\'s cluster, with prod\'s code and environment', () => {
     const [deployment] = azapi(stacks.prod, `${ML}/workspaces/batchEndpoints/deployments`);
     expect(deployment.body.properties.model.assetId).toBe('azureml://registries/mlr-churnplat/models/churn/versions/1');
     expect(deployment.body.properties.codeConfiguration.scoringScript).toBe('batch_score.py');
     expect(mlType('workspaces/batchEndpoints')).toMatch(/@2026-05-01$/);
+  });
+
+  test('each deployed stack keeps its state in its own stage\'s container, which the devops stack creates', () => {
+    const containers = Object.fromEntries(['dev', 'shared', 'prod'].map(s => [s, stacks[s].terraform.backend.azurerm.container_name]));
+    expect(containers).toEqual({ dev: 'tfstate-dev', shared: 'tfstate-shared', prod: 'tfstate-prod' });
+    const created = Object.values<Json>(stacks.devops.resource.azurerm_storage_container).map(c => c.name).sort();
+    expect(created).toEqual(['tfstate-dev', 'tfstate-prod', 'tfstate-shared']);
   });
 
   test('the devops stack has the project, the approvals on shared and prod, and a pipeline reading the committed file', () => {

@@ -84,7 +84,7 @@ export function roleAssignments(json: Json): Array<{ path: string; attributes: J
  * compared as written: a Terraform reference is the same value only in its own stack, so it is qualified by it.
  */
 const PARENT_ATTRIBUTES = ['resource_group_name', 'storage_account_id', 'storage_account_name', 'storage_container_name',
-  'scope', 'target_resource_id', 'key_vault_id', 'project_id'];
+  'scope', 'target_resource_id', 'key_vault_id', 'project_id', 'parent_id'];
 
 export function duplicateDeclarations(stacks: Record<string, Json>): string[] {
   const seen = new Map<string, string>();

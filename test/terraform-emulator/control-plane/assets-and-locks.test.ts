@@ -86,3 +86,24 @@ describe('azurerm ids', () => {
     expect(blob.id).toBe('https://stml.blob.core.windows.net/models/a/b.txt');
   });
 });
+
+describe('azurerm identities and custom roles', () => {
+  test('user-assigned identities get distinct principals, and a custom role lives at its scope for assignments to name', () => {
+    const { Cloud } = jest.requireActual('../../../tools/terraform-emulator/src/control-plane/cloud');
+    const { AZURERM_RESOURCES } = jest.requireActual('../../../tools/terraform-emulator/src/providers/azurerm-handlers');
+    const cloud = new Cloud();
+    const sub = '00000000-0000-0000-0000-000000000000';
+    const ctx = { cloud, subscriptionId: sub, tenantId: 't', providerConfig: {} };
+    AZURERM_RESOURCES.azurerm_resource_group.create(ctx, { name: 'rg-id', location: 'westeurope' });
+    const a = AZURERM_RESOURCES.azurerm_user_assigned_identity.create(ctx, { name: 'id-a', resource_group_name: 'rg-id', location: 'westeurope' });
+    const b = AZURERM_RESOURCES.azurerm_user_assigned_identity.create(ctx, { name: 'id-b', resource_group_name: 'rg-id', location: 'westeurope' });
+    expect(a.principal_id).toMatch(/^[0-9a-f-]{36}$/);
+    expect(a.principal_id).not.toBe(b.principal_id);
+    const role = AZURERM_RESOURCES.azurerm_role_definition.create(ctx, { name: 'lock operator', scope: `/subscriptions/${sub}` });
+    expect(role.role_definition_resource_id).toMatch(new RegExp(`^/subscriptions/${sub}/providers/Microsoft.Authorization/roleDefinitions/[0-9a-f-]{36}$`));
+    const assign = (principal: unknown) => AZURERM_RESOURCES.azurerm_role_assignment.create(ctx, { scope: `/subscriptions/${sub}/resourceGroups/rg-id`, role_definition_id: role.role_definition_resource_id, principal_id: principal });
+    assign(a.principal_id);
+    assign(b.principal_id);
+    expect(() => assign(a.principal_id)).toThrow(/already exists/);
+  });
+});

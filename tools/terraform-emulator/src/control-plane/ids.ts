@@ -39,7 +39,7 @@ export function resourceGroupId(id: string): string | undefined {
 }
 
 /** The extension types this emulator knows: they attach to any scope rather than nest in a parent type. */
-const EXTENSION_TYPES = ['Microsoft.Authorization/roleAssignments', 'Microsoft.Authorization/locks', 'Microsoft.Insights/diagnosticSettings'];
+const EXTENSION_TYPES = ['Microsoft.Authorization/roleAssignments', 'Microsoft.Authorization/roleDefinitions', 'Microsoft.Authorization/locks', 'Microsoft.Insights/diagnosticSettings'];
 
 export function isExtensionType(type: string): boolean {
   return EXTENSION_TYPES.some((t) => t.toLowerCase() === type.toLowerCase());

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import { builtInRoleGuid, roleDefinitionId } from '../control-plane/built-in-roles';
-import { idKey, subscriptionId, typeOfId } from '../control-plane/ids';
+import { idKey, nameOfId, subscriptionId, typeOfId } from '../control-plane/ids';
 import type { JsonObject } from '../control-plane/model';
 import { systemPrincipalId } from '../control-plane/read-only-fields';
 import { deterministicUuid } from '../control-plane/uuid';
@@ -96,6 +96,22 @@ const MAPPINGS: Record<string, AzurermMapping> = {
     armIdOf: inResourceGroup('Microsoft.ContainerRegistry/registries'),
     properties: publicNetworkAccess,
     computed: (_ctx, _id, p) => ({ login_server: `${String(p.name).toLowerCase()}.azurecr.io`, admin_username: '', admin_password: '' }),
+  },
+  azurerm_user_assigned_identity: {
+    armIdOf: inResourceGroup('Microsoft.ManagedIdentity/userAssignedIdentities'),
+    // Each identity is its own service principal: distinct ids, stable for the same identity.
+    computed: (ctx, id) => ({
+      principal_id: deterministicUuid(`uai-principal:${idKey(id)}`),
+      client_id: deterministicUuid(`uai-client:${idKey(id)}`),
+      tenant_id: ctx.tenantId,
+    }),
+  },
+  azurerm_role_definition: {
+    // A custom role lives at its scope: `<scope>/providers/Microsoft.Authorization/roleDefinitions/<guid>`; azurerm's
+    // own id is `<that>|<scope>`, and assignments use `role_definition_resource_id`.
+    armIdOf: (_ctx, p) => `${p.scope}/providers/Microsoft.Authorization/roleDefinitions/${str(p, 'role_definition_id') ?? deterministicUuid(`role:${idKey(String(p.scope))}:${p.name}`)}`,
+    terraformIdOf: (armId, p) => `${armId}|${p.scope}`,
+    computed: (_ctx, armId) => ({ role_definition_id: nameOfId(armId), role_definition_resource_id: armId }),
   },
   azurerm_management_lock: {
     armIdOf: (_ctx, p) => `${p.scope}/providers/Microsoft.Authorization/locks/${p.name}`,
