@@ -1,12 +1,12 @@
-import { Annotations, ITerraformDependable } from 'cdktf';
+import { Annotations, ITerraformDependable, TerraformStack } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { mlType } from '../core/api-versions';
 import { AzapiResource } from '../bindings/azapi/resource';
 import { AzapiResourceAction } from '../bindings/azapi/resource-action';
 import { AzapiUpdateResource } from '../bindings/azapi/update-resource';
-import { IRegistry } from '../registry/registry-base';
+import { IRegistry, registryIdAtSynth } from '../registry/registry-base';
 import { IWorkspace } from '../workspace/workspace-base';
-import { dependenciesWithin } from '../core/cross-stack';
+import { dependenciesWithin, requireStackOrder } from '../core/cross-stack';
 import { IModelVersion, ModelStage, ModelType } from './asset-refs';
 import { AssetTarget, assetUri, MLOPS_PREFIX } from './asset-target';
 import { checkLineageAndMetrics, lineageProperties, metricEntries, ModelLineage } from './lineage';
@@ -185,6 +185,8 @@ export class ModelVersion extends Construct implements IModelVersion {
   public readonly modelUri?: string;
   /** The SHA-256 of uploaded content, for local sources. */
   public readonly contentSha256?: string;
+  /** The workspace holding the version. @default - the version is in a registry */
+  public readonly workspace?: IWorkspace;
   private readonly protection: VersionProtection;
 
   constructor(scope: Construct, id: string, props: ModelVersionProps) {
@@ -218,6 +220,7 @@ export class ModelVersion extends Construct implements IModelVersion {
     const t = target!;
     this.modelName = model.modelName;
     this.version = props.version;
+    this.workspace = model.workspace;
     this.modelType = modelType;
     this.stage = props.stage ?? promoteFrom?.stage ?? ModelStage.DEVELOPMENT;
     this.archived = (props.archived ?? false) || this.stage === ModelStage.ARCHIVED;
@@ -296,6 +299,7 @@ export class ModelVersion extends Construct implements IModelVersion {
       body: { registryName: t.registry!.registryName, destinationName: this.modelName, destinationVersion: this.version },
       dependsOn: dependenciesWithin(this, [model.dependable, ...(cfg.dependencies ?? [])]),
     });
+    allowRegistryIntoWorkspaceStorage(this, from, t.registry!);
     const extra = lineageProperties(props.lineage, props.metrics);
     const update = new AzapiUpdateResource(this, 'Resource', {
       type: mlType('registries/models/versions'),
@@ -316,4 +320,47 @@ export class ModelVersion extends Construct implements IModelVersion {
     });
     return [publish, update];
   }
+}
+
+/**
+ * Sharing a workspace version into a registry is refused while the workspace's storage refuses public access, unless
+ * the storage has a resource instance rule for the registry
+ * (https://learn.microsoft.com/azure/machine-learning/how-to-registry-network-isolation#share-assets-from-workspace-to-registry):
+ * the source workspace adds it (see `IWorkspace.allowRegistryInstance`). The rule lives in the workspace's stack, so it
+ * names the registry by an id that stack can read:
+ *
+ * | Registry | Id in the rule |
+ * |---|---|
+ * | in the workspace's stack | the registry's `id` |
+ * | in another stack, id known at synth (literal resource group id, or a ResourceGroup of its stack with a literal name and a configured subscription) | the literal id |
+ * | in another stack that does not wait for the workspace's | the registry's `id`, read from its stack (the workspace's stack is applied after it) |
+ * | in the stack of the promotion, which reads the workspace version and so waits for the workspace's stack | none: a warning with the fix (a cross-stack read would make the stacks wait for each other) |
+ */
+function allowRegistryIntoWorkspaceStorage(promotion: Construct, from: IModelVersion, registry: IRegistry): void {
+  const workspace = from instanceof ModelVersion ? from.workspace : undefined;
+  if (workspace === undefined) return; // an imported version: its workspace is unknown here
+  const here = TerraformStack.of(workspace);
+  const there = TerraformStack.of(registry);
+  const promotionStack = TerraformStack.of(promotion);
+  let id: string | undefined;
+  if (there === here) {
+    id = registry.registryId;
+  } else {
+    id = registryIdAtSynth(registry);
+    const waitsForWorkspace = there.dependsOn(here) || (there === promotionStack && promotionStack !== here);
+    if (id === undefined && !waitsForWorkspace) {
+      requireStackOrder(workspace, there, `its storage names registry '${registry.node.path}'`);
+      id = registry.registryId;
+    }
+  }
+  if (id === undefined) {
+    Annotations.of(promotion).addWarning(`Promoting into registry '${registry.node.path}' from workspace '${workspace.node.path}' of ` +
+      `stack '${here.node.id}': Azure refuses the share unless the workspace's storage allows the registry in, and stack ` +
+      `'${here.node.id}' cannot read the registry's id from stack '${there.node.id}', which waits for it. Make the registry's id ` +
+      'known at synth: give the Registry a literal resourceGroupId, or a ResourceGroup of its stack with a literal name and ' +
+      `MlopsProviders.configure(stack, { subscriptionId }) on stack '${there.node.id}' ` +
+      '(https://learn.microsoft.com/azure/machine-learning/how-to-registry-network-isolation#share-assets-from-workspace-to-registry).');
+    return;
+  }
+  workspace.allowRegistryInstance(id);
 }

@@ -14,6 +14,7 @@ export class ImportedRegistry extends RegistryBase {
   public readonly resourceGroupName: string;
   public readonly principalId?: string;
   public readonly dependable?: ITerraformDependable = undefined;
+  public readonly publicNetworkAccessEnabled?: boolean;
 
   constructor(scope: Construct, id: string, attrs: RegistryAttributes) {
     super(scope, id);
@@ -29,5 +30,6 @@ export class ImportedRegistry extends RegistryBase {
     this.location = attrs.location;
     this.resourceGroupName = ArmId.resourceGroupName(attrs.resourceGroupId);
     this.principalId = attrs.principalId;
+    this.publicNetworkAccessEnabled = attrs.publicNetworkAccessEnabled;
   }
 }

@@ -1,4 +1,4 @@
-import { ITerraformDependable } from 'cdktf';
+import { ITerraformDependable, Token } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
 import { BuiltInRole, grantRole, IPrincipal } from '../core/rbac';
@@ -18,6 +18,12 @@ export interface IRegistry extends IConstruct {
   readonly principalId?: string;
   /** What assets in the registry depend on, so they are created after it. */
   readonly dependable?: ITerraformDependable;
+  /**
+   * Whether the registry accepts public network access. A workspace with a managed network reaches a private one only
+   * through a PrivateEndpoint outbound rule (`amlregistry`), which deployments serving its versions add.
+   * @default - unknown (an imported registry without the attribute)
+   */
+  readonly publicNetworkAccessEnabled?: boolean;
 
   /** Grants `role` on the registry to `principal`. */
   grant(principal: IPrincipal, role: BuiltInRole): RoleAssignment;
@@ -37,6 +43,8 @@ export interface RegistryAttributes {
   readonly location: string;
   /** @default - unknown */
   readonly principalId?: string;
+  /** @default - unknown: deployments in managed-network workspaces cannot tell whether they need an outbound rule to it */
+  readonly publicNetworkAccessEnabled?: boolean;
 }
 
 /** What every registry, created or imported, can do. */
@@ -47,6 +55,7 @@ export abstract class RegistryBase extends Construct implements IRegistry {
   public abstract readonly resourceGroupName: string;
   public abstract readonly principalId?: string;
   public abstract readonly dependable?: ITerraformDependable;
+  public abstract readonly publicNetworkAccessEnabled?: boolean;
 
   public grant(principal: IPrincipal, role: BuiltInRole): RoleAssignment {
     return grantRole(this, this.registryId, role, principal);
@@ -72,4 +81,14 @@ export abstract class RegistryBase extends Construct implements IRegistry {
   public addEnvironment(id: string, options: EnvironmentOptions = {}): Environment {
     return new Environment(this, id, { ...options, registry: this });
   }
+}
+
+/**
+ * The registry's ARM id as a literal, when it is known at synth: what a stack that the registry's own stack depends on
+ * can use without reading the registry's state (which would make the two stacks wait for each other). @internal
+ */
+export function registryIdAtSynth(registry: IRegistry): string | undefined {
+  if (!Token.isUnresolved(registry.registryId)) return registry.registryId;
+  const literal = (registry as { _literalRegistryId?: string })._literalRegistryId;
+  return literal !== undefined && !Token.isUnresolved(literal) ? literal : undefined;
 }

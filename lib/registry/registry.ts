@@ -1,6 +1,8 @@
-import { ITerraformDependable } from 'cdktf';
+import { DefaultTokenResolver, ITerraformDependable, StringConcat, TerraformStack, Tokenization } from 'cdktf';
 import { Construct } from 'constructs';
 import { PrivateEndpoint } from '@cdktf/provider-azurerm/lib/private-endpoint';
+import { ResourceGroup } from '@cdktf/provider-azurerm/lib/resource-group';
+import { MlopsProviders } from '../core/providers';
 import { mlType } from '../core/api-versions';
 import { ArmId } from '../core/arm-id';
 import { renderValue } from '../core/errors';
@@ -115,6 +117,12 @@ export class Registry extends RegistryBase {
   public readonly resourceGroupName: string;
   public readonly principalId?: string;
   public readonly dependable?: ITerraformDependable;
+  public readonly publicNetworkAccessEnabled?: boolean;
+  /**
+   * The ARM id as a literal, when the subscription and resource group name are known at synth (see
+   * `literalRegistryId`). @internal
+   */
+  public readonly _literalRegistryId?: string;
   /** Every region of the registry, primary first. */
   public readonly locations: string[];
   public readonly resource: AzapiResource;
@@ -186,6 +194,8 @@ export class Registry extends RegistryBase {
       lifecycle: (props.preventDestroy ?? true) ? { preventDestroy: true } : undefined,
     });
     this.registryId = this.resource.id;
+    this.publicNetworkAccessEnabled = props.publicNetworkAccessEnabled ?? false;
+    this._literalRegistryId = literalRegistryId(this, props.resourceGroupId, props.name);
     this.principalId = this.resource.identityPrincipalId;
     this.dependable = this.resource;
 
@@ -218,4 +228,25 @@ export class Registry extends RegistryBase {
 /** Regions compare without case or spaces: "West Europe" is "westeurope". */
 function region(location: string): string {
   return location.toLowerCase().replace(/\s+/g, '');
+}
+
+/**
+ * The registry's ARM id without reading any Terraform state: from a literal `resourceGroupId`, or, when it is the `id`
+ * of a ResourceGroup of this stack, from that group's literal name and the subscription the stack's providers are
+ * configured with (`MlopsProviders.configure(stack, { subscriptionId })`). A workspace in a stack that this one depends
+ * on (the workspace whose versions are promoted here) names the registry in its storage rule with it.
+ */
+const RESOLVER = new DefaultTokenResolver(new StringConcat());
+
+function literalRegistryId(scope: Construct, resourceGroupId: string, name: string): string | undefined {
+  const tail = `/providers/Microsoft.MachineLearningServices/registries/${name}`;
+  if (!isToken(resourceGroupId)) return `${resourceGroupId}${tail}`;
+  const stack = TerraformStack.of(scope);
+  const subscription = MlopsProviders.of(scope)?.azurerm.subscriptionIdInput;
+  if (subscription === undefined || isToken(subscription)) return undefined;
+  const resolve = (value: string) => JSON.stringify(Tokenization.resolve(value, { scope: stack, preparing: false, resolver: RESOLVER }));
+  const wanted = resolve(resourceGroupId);
+  const group = stack.node.findAll().find((c): c is ResourceGroup => c instanceof ResourceGroup && resolve(c.id) === wanted);
+  const groupName = group?.nameInput;
+  return groupName !== undefined && !isToken(groupName) ? `${ArmId.resourceGroup(subscription, groupName)}${tail}` : undefined;
 }

@@ -9,6 +9,7 @@ import { NameBuilder, NamingRules, stableSuffix } from '../core/naming';
 import { isToken, Validator } from '../core/validation';
 import { checkOneDeclarationPerResource } from '../core/uniqueness';
 import { IWorkspace } from '../workspace/workspace-base';
+import { reachRegistryFromManagedNetwork } from './registry-access';
 import { BATCH_ENDPOINT_DEFAULTS_PATHS, ignoreBodyChanges, TRAFFIC_RETRY } from './azure-quirks';
 import { DeploymentModel, DeploymentModelConfig } from './deployment-model';
 import { validateModelRuntime } from './online-deployment';
@@ -228,6 +229,7 @@ export class BatchDeployment extends Construct implements IBatchDeployment {
     }));
     v.throwIfAny();
 
+    reachRegistryFromManagedNetwork(this, props.endpoint.workspace, this.model.registry);
     const dependsOn = [this.model.dependable, props.environment?.dependable, props.code?.dependable]
       .filter((d): d is ITerraformDependable => d !== undefined);
     this.resource = new AzapiResource(this, 'Resource', {

@@ -14,6 +14,7 @@ import { DeploymentModel, DeploymentModelConfig } from './deployment-model';
 import { InstanceType } from './instance-type';
 import type { OnlineEndpoint } from './online-endpoint';
 import type { IWorkspace } from '../workspace/workspace-base';
+import { reachRegistryFromManagedNetwork } from './registry-access';
 
 /** A deployment of an online endpoint: one model version on its own instances. */
 export interface IOnlineDeployment extends IConstruct {
@@ -197,6 +198,7 @@ export class OnlineDeployment extends Construct implements IOnlineDeployment {
 
     const workspace = endpoint.workspace;
     requireImageBuild(workspace, this.node.path);
+    reachRegistryFromManagedNetwork(this, workspace, this.model.registry);
     const dependsOn: ITerraformDependable[] = [
       ...endpoint._grantServing(this.model, props.environment?.registryId, this.node.path),
       // Azure ML refuses an online deployment before the workspace's managed network is provisioned.

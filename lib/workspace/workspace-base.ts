@@ -1,13 +1,14 @@
 import { Construct, IConstruct } from 'constructs';
-import { Fn, ITerraformDependable, Token } from 'cdktf';
+import { Annotations, Fn, ITerraformDependable, Token } from 'cdktf';
 import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
-import { MlopsValidationError } from '../core/errors';
+import { MlopsValidationError, renderValue } from '../core/errors';
 import { BuiltInRole, grantRole, IPrincipal } from '../core/rbac';
 import { isToken } from '../core/validation';
 import { CodeAsset, CodeAssetOptions } from '../assets/code-asset';
 import { DataAsset, DataAssetOptions } from '../assets/data-asset';
 import { Environment, EnvironmentOptions } from '../assets/environment';
 import { Model, ModelOptions } from '../assets/model';
+import { OutboundRule } from './network';
 
 /** Where this library uploads artifacts (models, code) for a workspace: a blob container behind a datastore. */
 export interface ArtifactStoreAttributes {
@@ -75,6 +76,23 @@ export interface IWorkspace extends IConstruct {
   grantArtifactStoreWrite(principal: IPrincipal): RoleAssignment;
   /** AcrPull on the workspace's container registry (e.g. for an endpoint identity). */
   grantContainerRegistryPull(principal: IPrincipal): RoleAssignment;
+
+  /**
+   * Lets the registry `registryId` into the workspace's storage account, so that a version of this workspace can be
+   * shared (`publish`) into it: Azure's data exfiltration protection blocks sharing from a storage account that refuses
+   * public access unless a resource instance rule names the registry. A created workspace adds the rule to the storage
+   * account it created (and sets its public network access to "enabled from selected networks", still denying
+   * everything else); an imported workspace only warns (its storage is its owner's). What `ModelSource.fromWorkspaceModel`
+   * calls; the id must be readable in the workspace's stack.
+   * @see https://learn.microsoft.com/azure/machine-learning/how-to-registry-network-isolation#share-assets-from-workspace-to-registry
+   */
+  allowRegistryInstance(registryId: string): void;
+  /**
+   * Adds an outbound rule to the workspace's managed network (a created workspace with a managed network only): what a
+   * deployment serving a version of a private registry adds (a PrivateEndpoint rule to the registry, `amlregistry`).
+   * @see https://learn.microsoft.com/azure/machine-learning/how-to-managed-network#private-endpoint-outbound-rules
+   */
+  addOutboundRule(rule: OutboundRule): void;
 
   /** Declares a model (a container of versions) in the workspace: `workspace.addModel('churn').addVersion('3', {...})`. */
   addModel(id: string, options?: ModelOptions): Model;
@@ -164,6 +182,26 @@ export abstract class WorkspaceBase extends Construct implements IWorkspace {
     const parts = [store.storageAccountId, 'blobServices/default/containers', store.containerName];
     // A Terraform join rather than string interpolation, so the role definition id can split it in Terraform.
     return isToken(store.storageAccountId) || isToken(store.containerName) ? Token.asString(Fn.join('/', parts)) : parts.join('/');
+  }
+
+  /** An imported workspace's storage is its owner's: the library cannot add the rule, so it says what to do. */
+  public allowRegistryInstance(registryId: string): void {
+    Annotations.of(this).addWarning(`Sharing a version of workspace '${this.node.path}' into registry ${renderValue(registryId)} ` +
+      'is refused by Azure while the workspace\'s storage account refuses public access, unless the storage allows the ' +
+      'registry in: set the account\'s public network access to "Enabled from selected virtual networks and IP addresses" ' +
+      'and add a resource instance rule (resource type Microsoft.MachineLearningServices/registries, this registry) where ' +
+      'the storage is managed ' +
+      '(https://learn.microsoft.com/azure/machine-learning/how-to-registry-network-isolation#share-assets-from-workspace-to-registry).');
+  }
+
+  /** An imported workspace's managed network is its owner's: fails with the fix. */
+  public addOutboundRule(rule: OutboundRule): void {
+    throw new MlopsValidationError(this.node.path, 'call to addOutboundRule', [{
+      subject: `outbound rule '${rule.name}'`, value: renderValue(rule.toBody()),
+      rule: 'cannot be added to an imported workspace: its managed network is declared where the workspace is created',
+      fix: 'add the rule (e.g. OutboundRule.privateEndpoint(name, registryId, \'amlregistry\')) to managedNetwork.outboundRules ' +
+        'of the Workspace that creates it, or create it with `az ml workspace outbound-rule set`',
+    }]);
   }
 
   public addModel(id: string, options: ModelOptions = {}): Model {

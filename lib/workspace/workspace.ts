@@ -14,7 +14,7 @@ import { AzapiResourceAction } from '../bindings/azapi/resource-action';
 import { mlType } from '../core/api-versions';
 import { dependenciesWithin } from '../core/cross-stack';
 import { ArmId } from '../core/arm-id';
-import { renderValue } from '../core/errors';
+import { MlopsValidationError, renderValue } from '../core/errors';
 import { NameBuilder, NamingRules, stableSuffix } from '../core/naming';
 import { BuiltInRole, grantRole, IPrincipal } from '../core/rbac';
 import { isToken, Validator } from '../core/validation';
@@ -28,7 +28,7 @@ import { sendDiagnostics } from './diagnostics';
 import { identityBlock, principalOf, UserAssignedIdentityAttributes } from './identity';
 import { ImportedWorkspace } from './imported-workspace';
 import {
-  IsolationMode, managedNetworkBody, ManagedNetworkOptions, networkProblems, PrivateEndpointsOptions,
+  IsolationMode, managedNetworkBody, ManagedNetworkOptions, networkProblems, OutboundRule, PrivateEndpointsOptions,
 } from './network';
 import { PrivateEndpoints } from './private-endpoints';
 import { protect, Protection } from './protection';
@@ -250,6 +250,10 @@ export class Workspace extends WorkspaceBase {
   private readonly containerRegistryPrivate: boolean;
   private readonly clusters: ComputeCluster[] = [];
   private readonly imageBuildRequesters: string[] = [];
+  private readonly outboundRules: OutboundRule[] = [];
+  private readonly allowedRegistryIds: string[] = [];
+  private readonly isolation: IsolationMode;
+  private readonly storageBroughtAs?: string;
 
   constructor(scope: Construct, id: string, props: WorkspaceProps) {
     super(scope, id);
@@ -259,6 +263,10 @@ export class Workspace extends WorkspaceBase {
     const isolation = props.managedNetwork?.isolationMode ?? IsolationMode.ALLOW_INTERNET_OUTBOUND;
     const uai = props.userAssignedIdentity;
     const systemAssigned = props.systemAssignedIdentity ?? uai === undefined;
+    this.isolation = isolation;
+    this.outboundRules.push(...(props.managedNetwork?.outboundRules ?? []));
+    this.storageBroughtAs = props.storageAccount ? `storageAccount (${props.storageAccount.node.path})`
+      : props.storageAccountId !== undefined ? `storageAccountId (${renderValue(props.storageAccountId)})` : undefined;
 
     // --- placement
     v.check((props.resourceGroup === undefined) !== (props.resourceGroupId === undefined), () => ({
@@ -436,7 +444,8 @@ export class Workspace extends WorkspaceBase {
       systemDatastoresAuthMode: 'Identity',
       v1LegacyMode: false,
       hbiWorkspace: props.highBusinessImpact ?? false,
-      managedNetwork: managedNetworkBody(props.managedNetwork),
+      // Lazy: deployments serving a private registry's versions add their outbound rule after construction.
+      managedNetwork: Lazy.anyValue({ produce: () => managedNetworkBody({ ...props.managedNetwork, outboundRules: this.outboundRules }) }),
       ...(uai ? { primaryUserAssignedIdentity: uai.identityId } : {}),
       // Resolved at synth, after compute clusters are added: see imageBuildComputeName.
       imageBuildCompute: Lazy.stringValue({ produce: () => this.imageBuildComputeName }),
@@ -551,6 +560,64 @@ export class Workspace extends WorkspaceBase {
     const cluster = new ComputeCluster(this, id, { ...options, workspace: this });
     this.clusters.push(cluster);
     return cluster;
+  }
+
+  /**
+   * Lets registry `registryId` into the storage account this workspace created, so its versions can be shared
+   * (`publish`) into the registry. Azure's data exfiltration protection refuses sharing from a storage account that
+   * refuses public access; the fix Azure documents is public network access "Enabled from selected virtual networks
+   * and IP addresses" (azurerm: `public_network_access_enabled = true` with `network_rules.default_action = "Deny"`,
+   * so every other caller is still refused) plus a resource instance rule for the registry
+   * (`network_rules.private_link_access`, resource type `Microsoft.MachineLearningServices/registries`; the tenant
+   * defaults to the provider's).
+   * https://learn.microsoft.com/azure/machine-learning/how-to-registry-network-isolation#share-assets-from-workspace-to-registry
+   *
+   * | Storage | What happens |
+   * |---|---|
+   * | created by this workspace | the rule is added (once per registry); public access becomes "selected networks" |
+   * | brought (`storageAccount` / `storageAccountId`) | ERROR: the library does not change what it did not create |
+   */
+  public allowRegistryInstance(registryId: string): void {
+    if (this.storageAccount === undefined) {
+      throw new MlopsValidationError(this.node.path, 'promotion into a registry', [{
+        subject: this.storageBroughtAs ?? 'storageAccount', value: renderValue(registryId),
+        rule: 'is a brought storage account, and sharing a workspace version into registry ' + renderValue(registryId) +
+          ' is refused by Azure while the storage refuses public access, unless a resource instance rule allows the registry in ' +
+          '(https://learn.microsoft.com/azure/machine-learning/how-to-registry-network-isolation#share-assets-from-workspace-to-registry)',
+        fix: 'on the storage account, set public network access to "Enabled from selected virtual networks and IP addresses" ' +
+          '(azurerm: public_network_access_enabled = true, network_rules { default_action = "Deny", private_link_access { ' +
+          'endpoint_resource_id = <registry id> } }), and import the workspace with Workspace.fromWorkspaceAttributes ' +
+          '(which leaves its storage to you); or let the Workspace create its storage',
+      }]);
+    }
+    if (this.allowedRegistryIds.includes(registryId)) return;
+    this.allowedRegistryIds.push(registryId);
+    this.storageAccount.publicNetworkAccessEnabled = true;
+    this.storageAccount.putNetworkRules({
+      defaultAction: 'Deny',
+      bypass: ['AzureServices'],
+      privateLinkAccess: this.allowedRegistryIds.map(endpointResourceId => ({ endpointResourceId })),
+    });
+  }
+
+  /**
+   * Adds an outbound rule to the managed network (once per name: the same rule again is a no-op; another rule with
+   * the same name fails). Fails when the workspace has no managed network.
+   */
+  public addOutboundRule(rule: OutboundRule): void {
+    const v = new Validator(this, 'call to addOutboundRule');
+    v.check(this.isolation.isolated, () => ({
+      subject: `outbound rule '${rule.name}'`, value: renderValue(rule.toBody()),
+      rule: 'needs a managed network, and managedNetwork.isolationMode is Disabled',
+      fix: 'set managedNetwork.isolationMode to AllowInternetOutbound or AllowOnlyApprovedOutbound, or connect your own VNet to the target with a private endpoint',
+    }));
+    const same = this.outboundRules.find(r => r.name === rule.name);
+    v.check(same === undefined || JSON.stringify(same.toBody()) === JSON.stringify(rule.toBody()), () => ({
+      subject: `outbound rule '${rule.name}'`, value: renderValue(rule.toBody()),
+      rule: `has the name of another rule (${renderValue(same?.toBody())})`, fix: 'give the rule another name',
+    }));
+    v.throwIfAny();
+    if (same === undefined) this.outboundRules.push(rule);
   }
 
   /**

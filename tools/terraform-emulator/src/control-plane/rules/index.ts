@@ -8,6 +8,8 @@ import { onlineEndpointName } from './online-endpoint-name';
 import { onlineEndpointNameUniqueInRegion } from './online-endpoint-name-unique-in-region';
 import { parentExists } from './parent-exists';
 import { privateRegistryNeedsImageBuildCompute } from './private-registry-needs-image-build-compute';
+import { privateRegistryNeedsOutboundRule } from './private-registry-needs-outbound-rule';
+import { publishNeedsRegistryInWorkspaceStorage } from './publish-needs-registry-in-workspace-storage';
 import { readOnlyLockBlocksWrite } from './read-only-lock-blocks-write';
 import { registryVersionNotReused } from './registry-version-not-reused';
 import { resourceIdShape } from './resource-id-shape';
@@ -33,5 +35,7 @@ export const ALL_RULES: readonly Rule[] = [
   roleAssignmentUnique,
   managedNetworkProvisionedBeforeDeployment,
   privateRegistryNeedsImageBuildCompute,
+  privateRegistryNeedsOutboundRule,
+  publishNeedsRegistryInWorkspaceStorage,
   egressPublicNetworkAccessImmutable,
 ];
