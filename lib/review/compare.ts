@@ -335,6 +335,28 @@ function classifyRollout(before: ManifestEndpoint | undefined, after: ManifestEn
   return 'traffic-shift';
 }
 
+/**
+ * A resource deleted (or replaced) under a management lock that the state has: Azure refuses the delete with
+ * 409 ScopeLocked, because a CanNotDelete lock covers the locked resource and everything under it (the library's
+ * production protection locks the workspace). The fix is an apply of its own that lifts the lock first.
+ * @see https://learn.microsoft.com/azure/azure-resource-manager/management/lock-resources
+ */
+function deletedUnderLock(stack: string, gone: ManifestResource[], base: readonly ManifestResource[], hazard: HazardFn): void {
+  const locks = base.filter(r => r.type === 'azurerm_management_lock');
+  for (const r of gone) {
+    if (r.type === 'azurerm_management_lock') continue;
+    const self = `\${<${r.identity}>.id}`;
+    const lock = locks.find(l => {
+      const scope = l.identity.split('|scope=')[1];
+      return scope !== undefined && (scope === self || r.identity.includes(scope));
+    });
+    if (!lock) continue;
+    hazard('deleted-under-lock', HazardLevel.WARNING, stack, r.address,
+      `${r.type} ${r.name ?? r.address} is deleted under the management lock ${lock.address}: Azure refuses the delete (409 ScopeLocked), and the apply fails there`,
+      'lift the lock in a change of its own first (e.g. Protection.custom({ preventDestroy: true, lockDependencies: true, lockWorkspace: false })), apply, then make this change, and restore the lock after');
+  }
+}
+
 function compareResources(stack: string, b: StackManifest | undefined, h: StackManifest | undefined,
   resolveBase: (s: string) => string, resolveHead: (s: string) => string, hazard: HazardFn, moves: ReviewMove[],
 ): { changes: ReviewResourceChange[]; created: number } {
@@ -359,6 +381,7 @@ function compareResources(stack: string, b: StackManifest | undefined, h: StackM
     return gone.length === 1 && created.length === 1 ? created[0] : undefined;
   };
   const pairs: Array<[ManifestResource, ManifestResource]> = [];
+  const gone: ManifestResource[] = [];
   for (const r of baseRes.values()) {
     const same = headRes.get(r.address);
     if (same && !declared.has(r.address)) { pairs.push([r, same]); continue; }
@@ -387,10 +410,11 @@ function compareResources(stack: string, b: StackManifest | undefined, h: StackM
       changes.push({ address: renamedTo.address, type: r.type, name: renamedTo.name, change: 'replaced', stateful: true, reason: `name ${r.name} → ${renamedTo.name}, address ${r.address} → ${renamedTo.address}` });
       hazard('global-name-changed', HazardLevel.BLOCKING, stack, r.address,
         `${r.type} ${r.name} is renamed to ${renamedTo.name}: a globally unique resource is replaced, its data left behind, and its old name may stay taken`,
-        'keep the name: pass it explicitly (names are derived from the construct path), then declare the move if the address changed');
+        'keep the name: pass it explicitly, or keep the prefix, environment, resource group and location its default is derived from; then declare the move if the address changed');
       continue;
     }
     changes.push({ address: r.address, type: r.type, name: r.name, change: 'destroyed', stateful: r.stateful });
+    gone.push(r);
     if (r.stateful && !isVersion(r)) {
       hazard('stateful-destroyed', HazardLevel.BLOCKING, stack, r.address,
         `${r.type} ${r.name ?? r.address} is destroyed${r.protected ? ' (prevent_destroy does not stop this: the resource left the configuration)' : ''}`,
@@ -404,6 +428,7 @@ function compareResources(stack: string, b: StackManifest | undefined, h: StackM
     if (!replaced) continue;
     const reason = identityChanged ? (x.name !== y.name ? `name ${x.name} → ${y.name}` : 'parent or name changes') : 'an argument that forces replacement changes';
     changes.push({ address: y.address, type: y.type, name: y.name, change: 'replaced', stateful: y.stateful, reason });
+    gone.push(x);
     if (x.globallyUnique && x.name !== y.name) {
       hazard('global-name-changed', HazardLevel.BLOCKING, stack, y.address,
         `${y.type} ${x.name} is renamed to ${y.name}: a globally unique resource is replaced, its data left behind, and its old name may stay taken`,
@@ -413,6 +438,7 @@ function compareResources(stack: string, b: StackManifest | undefined, h: StackM
         'keep the arguments that force replacement; create a new resource beside it and migrate instead');
     }
   }
+  deletedUnderLock(stack, gone, b?.resources ?? [], hazard);
   let created = 0;
   for (const r of headRes.values()) {
     if (baseRes.has(r.address) || matchedHead.has(r.address)) continue;

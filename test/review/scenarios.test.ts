@@ -129,6 +129,17 @@ describe('removing deployments', () => {
     expect(step2.md).toContain('| blue | removed |');
   });
 
+  test('removing a deployment under the production workspace lock warns that Azure will refuse the delete, naming the fix', () => {
+    const step1 = review(CANARY, GREEN_AT_100);
+    expect(step1.json.hazards.filter(h => h.rule === 'deleted-under-lock')).toEqual([]);
+    const step2 = review(GREEN_AT_100, { versions: TWO_VERSIONS, deployments: [{ name: 'green', version: '2', traffic: 100 }] });
+    const underLock = step2.json.hazards.filter(h => h.rule === 'deleted-under-lock');
+    expect(underLock.map(h => h.level)).toEqual(['warning']);
+    expect(underLock[0].message).toMatch(/^azapi_resource blue is deleted under the management lock azurerm_management_lock\.Workspace_Lock_.*409 ScopeLocked/);
+    expect(underLock[0].fix).toContain('lockWorkspace: false');
+    expect(step2.json.blocking).toBe(0);
+  });
+
   test('removing a live deployment in one step is blocked, naming the two-step fix', () => {
     const { json, md } = review(CANARY, { versions: TWO_VERSIONS, deployments: [{ name: 'green', version: '2', traffic: 100 }] });
     expect(json.blocking).toBe(1);
