@@ -72,7 +72,17 @@ export interface PlatformApp {
   readonly endpoint: OnlineEndpoint;
 }
 
-export function buildPlatformApp(app: App): PlatformApp {
+/** What a change to the platform can vary; every option's default is the app as committed. */
+export interface PlatformAppOptions {
+  /**
+   * The share of prod's live traffic the canary (`green`, version 2) takes; `blue` (version 1) takes the rest.
+   * The "Reviewing a change" section of the README reviews a change of this value.
+   * @default 10
+   */
+  readonly canaryPercent?: number;
+}
+
+export function buildPlatformApp(app: App, options: PlatformAppOptions = {}): PlatformApp {
   // --- shared: the registry every environment deploys from (prod subscription: it holds what production serves)
   const { stack: shared, rg: sharedRg } = mlStack(app, 'shared', PROD_SUBSCRIPTION_ID);
   const registry = new Registry(shared, 'Registry', {
@@ -157,7 +167,7 @@ export function buildPlatformApp(app: App): PlatformApp {
   const blue = endpoint.addDeployment('blue', { model: DeploymentModel.fromModelVersion(r1), autoscale });
   const green = endpoint.addDeployment('green', { model: DeploymentModel.fromModelVersion(r2), autoscale });
   const shadow = endpoint.addDeployment('shadow', { model: DeploymentModel.fromModelVersion(r3), instanceCount: 3 });
-  endpoint.routeTraffic(Traffic.canary(blue, green, 10)); // 90 to version 1, 10 to version 2
+  endpoint.routeTraffic(Traffic.canary(blue, green, options.canaryPercent ?? 10)); // by default 90 to version 1, 10 to version 2
   endpoint.mirror(shadow, 20); // version 3 sees a copy of 20% of requests; its answers are discarded
 
   const batch = new BatchEndpoint(prod, 'Batch', { workspace: prodWorkspace, endpointName: 'churn-platform-batch' });

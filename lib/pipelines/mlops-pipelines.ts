@@ -14,7 +14,6 @@ import { PipelineIdentitiesOptions, StageIdentity, stateContainerId } from './id
 import { PipelineStackOptions, PipelineStageOptions, ResolvedStack, resolveStacks, resolveStages, scopeIdOf } from './model';
 import { azurermBackendOf, checkStackAgainstStage } from './stack-checks';
 import { RenderInput, renderAzurePipelines, renderGitHubWorkflow } from './render';
-import { DEFAULT_REVIEW_COMMAND } from './scripts';
 
 export interface MlopsPipelinesProps {
   /** The Azure DevOps project and repository the pipeline is created in. */
@@ -41,13 +40,6 @@ export interface MlopsPipelinesProps {
   readonly nodeVersion?: string;
   /** Hosted agent image. @default ubuntu-latest */
   readonly vmImage?: string;
-  /**
-   * Shell commands (bash) that print the pull request's review summary as Markdown to stdout; the pipeline attaches
-   * it to the run (Azure Pipelines: build summary tab; GitHub: job summary). `MLOPS_BASE_REF` holds the target
-   * branch. Runs after the synth, in the repository root.
-   * @default - synthesizes the target branch in a git worktree and prints `diff -ru` of the two `cdktf.out/stacks`
-   */
-  readonly reviewCommand?: string;
   /**
    * Terraform version the pipelines download from releases.hashicorp.com (1.11 or later).
    * @default - the hosted agent's preinstalled Terraform
@@ -208,7 +200,8 @@ function checkIdentityChoice(v: Validator, props: PipelineStageProps): void {
  * Azure DevOps pipelines for an app's stacks, provisioned as code, and the pipeline YAML generated from the same
  * model: Azure Pipelines (primary) and GitHub Actions.
  *
- * On pull requests: install, test, synth, review summary. On the main branch: for each stack in dependency order
+ * On pull requests: install, test, synth, then `cdktf-azure-mlops review` against the target branch, posted on the
+ * PR, failing the run on blocking hazards. On the main branch: for each stack in dependency order
  * (independent stacks in parallel), plan, then (after the stage's approval, if any) apply the saved plan, then
  * smoke-test its endpoints.
  *
@@ -275,7 +268,6 @@ export class MlopsPipelines extends Construct {
       mainBranch: props.project.defaultBranch,
       nodeVersion: props.nodeVersion ?? '20.x',
       vmImage: props.vmImage ?? 'ubuntu-latest',
-      reviewCommand: props.reviewCommand ?? DEFAULT_REVIEW_COMMAND,
       terraformVersion: props.terraformVersion,
       generatedFilesCheck: checkGenerated ? [this.azurePipelinesPath, this.gitHubWorkflowPath] : [],
       stacks,

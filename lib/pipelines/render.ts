@@ -2,10 +2,10 @@
 // objects (keys in the order they should appear) and printed by the `yaml` package: no string templating, and the
 // same model always gives the same bytes.
 import { Document } from 'yaml';
+import { ReviewStepScript } from '../review/pr-comment';
 import { ResolvedStack, ResolvedStage } from './model';
 import {
-  applyScript, AZURE_DEVOPS_OIDC_ENV, azureDevOpsOidcExports, generatedFilesCheckScript, installTerraformScript, planScript, reviewScript,
-  smokeTestScript,
+  applyScript, AZURE_DEVOPS_OIDC_ENV, azureDevOpsOidcExports, generatedFilesCheckScript, installTerraformScript, planScript, smokeTestScript,
 } from './scripts';
 
 /** Everything the renderers need. Internal. */
@@ -14,7 +14,6 @@ export interface RenderInput {
   readonly mainBranch: string;
   readonly nodeVersion: string;
   readonly vmImage: string;
-  readonly reviewCommand: string;
   readonly terraformVersion?: string;
   /** Repository-relative paths of the generated files, for the up-to-date check; empty: no check. */
   readonly generatedFilesCheck: string[];
@@ -78,9 +77,10 @@ function azureTerraformInstall(input: RenderInput): object[] {
 
 function azureBuildStage(input: RenderInput): object {
   const steps: object[] = [
-    // persistCredentials keeps the checkout's token so the review step can fetch the target branch. A string:
+    // The review synthesizes the target branch from its own commit: a full clone (fetchDepth 0; newer agents default
+    // to a shallow one), and persistCredentials keeps the checkout's token for the review's `git fetch`. Strings:
     // the schema types checkout options as strings (Azure DevOps reads "true" and true alike).
-    { checkout: 'self', persistCredentials: 'true' },
+    { checkout: 'self', fetchDepth: '0', persistCredentials: 'true' },
     { task: 'NodeTool@0', displayName: `Use Node.js ${input.nodeVersion}`, inputs: { versionSpec: input.nodeVersion } },
     { script: 'npm ci', displayName: 'Install' },
     { script: 'npm test', displayName: 'Test' },
@@ -90,10 +90,12 @@ function azureBuildStage(input: RenderInput): object {
     steps.push({ script: generatedFilesCheckScript(input.generatedFilesCheck), displayName: 'Check the generated pipeline files are committed' });
   }
   steps.push({
-    script: reviewScript(input.reviewCommand, 'echo "##vso[task.uploadsummary]$(pwd)/mlops-review.md"'),
-    displayName: 'Publish the review summary',
+    // Reviews the PR's synth against the target branch's, posts it as a PR thread, and exits with the review's
+    // status: blocking hazards fail the run. Posting needs the build service's "Contribute to pull requests".
+    bash: ReviewStepScript.azurePipelines(),
+    displayName: 'Review the change and post it on the pull request',
     condition: "and(succeeded(), eq(variables['Build.Reason'], 'PullRequest'))",
-    env: { MLOPS_BASE_REF: '$(System.PullRequest.TargetBranch)' },
+    env: { SYSTEM_ACCESSTOKEN: '$(System.AccessToken)' },
   });
   steps.push({
     publish: 'cdktf.out',
@@ -190,7 +192,8 @@ function ghTerraformSetup(input: RenderInput): object[] {
 export function renderGitHubWorkflow(input: RenderInput): string {
   const onMain = `github.event_name == 'push' && github.ref == 'refs/heads/${input.mainBranch}'`;
   const buildSteps: object[] = [
-    { uses: 'actions/checkout@v4' },
+    // Full history: the review synthesizes the target branch from its commit.
+    { uses: 'actions/checkout@v4', with: { 'fetch-depth': 0 } },
     { uses: 'actions/setup-node@v4', with: { 'node-version': input.nodeVersion.replace(/\.x$/, ''), 'cache': 'npm' } },
     { name: 'Install', run: 'npm ci' },
     { name: 'Test', run: 'npm test' },
@@ -200,15 +203,23 @@ export function renderGitHubWorkflow(input: RenderInput): string {
     buildSteps.push({ name: 'Check the generated pipeline files are committed', run: generatedFilesCheckScript(input.generatedFilesCheck) });
   }
   buildSteps.push({
-    'name': 'Publish the review summary',
+    // Reviews the PR's synth against the target branch's, comments it on the PR, and exits with the review's
+    // status: blocking hazards fail the run.
+    'name': 'Review the change and post it on the pull request',
     'if': "github.event_name == 'pull_request'",
-    'env': { MLOPS_BASE_REF: '${{ github.base_ref }}' },
-    'run': reviewScript(input.reviewCommand, 'cat mlops-review.md >> "$GITHUB_STEP_SUMMARY"'),
+    'env': { GH_TOKEN: '${{ github.token }}', PR_NUMBER: '${{ github.event.pull_request.number }}' },
+    'run': ReviewStepScript.githubActions(),
   });
   buildSteps.push({ 'name': 'Upload the synthesized stacks', 'if': onMain, 'uses': 'actions/upload-artifact@v4', 'with': { name: 'cdktf.out', path: 'cdktf.out' } });
 
   const jobs: { [id: string]: object } = {
-    build: { 'name': 'Install, test, synth', 'runs-on': input.vmImage, 'steps': buildSteps },
+    build: {
+      'name': 'Install, test, synth',
+      'runs-on': input.vmImage,
+      // The review comments on the PR. Job permissions replace the workflow's: the build needs no id-token.
+      'permissions': { 'contents': 'read', 'pull-requests': 'write' },
+      'steps': buildSteps,
+    },
   };
   for (const s of input.stacks) {
     const dir = `${STACKS_DIR}/${s.name}`;

@@ -2,31 +2,6 @@
 // do exactly the same thing. Every value interpolated here is validated or shell-quoted first.
 import { EndpointSmokeTest, shellQuote } from './model';
 
-/** The default review step: synthesize the target branch too and print the difference as Markdown. */
-export const DEFAULT_REVIEW_COMMAND = [
-  '# Until a dedicated review command is configured (reviewCommand), show what the change does to the',
-  '# synthesized Terraform: synth the target branch in a worktree and diff the two cdktf.out/stacks.',
-  'base_dir="$(mktemp -d)"',
-  'git fetch --no-tags --depth=1 origin "${MLOPS_BASE_REF#refs/heads/}"',
-  'git worktree add --detach "$base_dir" FETCH_HEAD >/dev/null',
-  '(cd "$base_dir" && npm ci --no-audit --no-fund >/dev/null && npx cdktf synth --output "$base_dir/cdktf.out" >/dev/null)',
-  'echo "## Synthesized Terraform: changes against ${MLOPS_BASE_REF#refs/heads/}"',
-  'echo \'```diff\'',
-  'diff -ru "$base_dir/cdktf.out/stacks" cdktf.out/stacks || [ $? -eq 1 ]',
-  'echo \'```\'',
-].join('\n');
-
-export function reviewScript(reviewCommand: string, publishLine: string): string {
-  return [
-    'set -euo pipefail',
-    '{',
-    reviewCommand,
-    '} > mlops-review.md',
-    'cat mlops-review.md',
-    publishLine,
-  ].join('\n');
-}
-
 export function generatedFilesCheckScript(paths: string[]): string {
   const quoted = paths.map(shellQuote).join(' ');
   return [

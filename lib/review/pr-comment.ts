@@ -23,6 +23,12 @@ function reviewCommand(base: string, o: ReviewStepOptions): string[] {
   ];
 }
 
+/**
+ * A failed post fails the step (with the review's status if it blocks, else 3): otherwise a missing permission would
+ * pass the run with nothing on the PR.
+ */
+const POST_FAILED = 'if [ "$posted" != 0 ]; then echo "Could not post the review on the pull request (exit $posted): Azure Pipelines needs the build service allowed to contribute to pull requests; GitHub Actions needs pull-requests: write"; [ "$status" = 0 ] && status=3; fi';
+
 function shellQuote(s: string): string {
   return /^[A-Za-z0-9_./-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`;
 }
@@ -43,9 +49,11 @@ export class ReviewStepScript {
       // The thread body is JSON; node (already on the agent for the synth) escapes the Markdown.
       // The thread is active (1) while blocking hazards are open, else closed (4).
       'node -e \'const fs=require("fs");fs.writeFileSync("mlops-review-thread.json",JSON.stringify({comments:[{parentCommentId:0,content:fs.readFileSync("mlops-review.md","utf8"),commentType:1}],status:process.argv[1]==="1"?1:4}))\' "$status"',
+      'posted=0',
       'curl -sS --fail-with-body -X POST -H "Authorization: Bearer ${SYSTEM_ACCESSTOKEN}" -H "Content-Type: application/json" \\',
       '  --data @mlops-review-thread.json \\',
-      '  "${SYSTEM_COLLECTIONURI}${SYSTEM_TEAMPROJECT}/_apis/git/repositories/${BUILD_REPOSITORY_ID}/pullRequests/${SYSTEM_PULLREQUEST_PULLREQUESTID}/threads?api-version=7.1"',
+      '  "${SYSTEM_COLLECTIONURI}${SYSTEM_TEAMPROJECT}/_apis/git/repositories/${BUILD_REPOSITORY_ID}/pullRequests/${SYSTEM_PULLREQUEST_PULLREQUESTID}/threads?api-version=7.1" || posted=$?',
+      POST_FAILED,
       'exit "$status"',
       '',
     ].join('\n');
@@ -60,7 +68,9 @@ export class ReviewStepScript {
       'set -uo pipefail',
       'git fetch --no-tags origin "+refs/heads/${GITHUB_BASE_REF}:refs/remotes/origin/${GITHUB_BASE_REF}"',
       ...reviewCommand('origin/${GITHUB_BASE_REF}', options),
-      'gh pr comment "$PR_NUMBER" --body-file mlops-review.md --edit-last 2>/dev/null || gh pr comment "$PR_NUMBER" --body-file mlops-review.md',
+      'posted=0',
+      'gh pr comment "$PR_NUMBER" --body-file mlops-review.md --edit-last 2>/dev/null || gh pr comment "$PR_NUMBER" --body-file mlops-review.md || posted=$?',
+      POST_FAILED,
       'exit "$status"',
       '',
     ].join('\n');
