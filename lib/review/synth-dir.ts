@@ -41,14 +41,25 @@ export interface SynthGitRefOptions {
   readonly app?: string;
 }
 
+/** Runs git and returns its trimmed stdout; on failure throws `problem` with git's own message, not git's stderr on ours. */
+function git(args: string[], cwd: string, problem: string): string {
+  try {
+    return execFileSync('git', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim();
+  } catch (e) {
+    const said = String((e as { stderr?: string }).stderr ?? '').trim();
+    throw new Error(said ? `${problem} (git: ${said})` : problem);
+  }
+}
+
 /**
  * Synthesizes the tree of a git ref (e.g. the pull request's target branch) in a temporary worktree, with the app
  * command of that tree's cdktf.json, and returns the manifests. The worktree borrows the repository's node_modules.
  */
 export function synthGitRef(ref: string, options: SynthGitRefOptions = {}): StackManifest[] {
   const repo = path.resolve(options.repo ?? process.cwd());
-  const top = execFileSync('git', ['rev-parse', '--show-toplevel'], { cwd: repo, encoding: 'utf8' }).trim();
-  const commit = execFileSync('git', ['rev-parse', '--verify', `${ref}^{commit}`], { cwd: repo, encoding: 'utf8' }).trim();
+  const top = git(['rev-parse', '--show-toplevel'], repo, `${repo} is not inside a git repository`);
+  const commit = git(['rev-parse', '--verify', '--quiet', `${ref}^{commit}`], repo,
+    `--base ${ref} is neither a synth directory nor a commit of ${top}; pass a cdktf.out folder or a branch, tag or SHA`);
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'mlops-review-base-'));
   const tree = path.join(tmp, 'tree');
   execFileSync('git', ['worktree', 'add', '--detach', tree, commit], { cwd: top, stdio: 'ignore' });

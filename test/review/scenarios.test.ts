@@ -274,6 +274,8 @@ describe('the command line', () => {
     let err = '';
     expect(main(['review'], () => undefined, s => { err += s; })).toBe(2);
     expect(err).toContain('Missing --base');
-    expect(main(['review', '--base', '/nonexistent-ref-or-dir'], () => undefined, () => undefined)).toBe(2);
+    err = '';
+    expect(main(['review', '--base', 'no-such-ref', '--head', '.'], () => undefined, s => { err += s; })).toBe(2);
+    expect(err).toContain('--base no-such-ref is neither a synth directory nor a commit');
   });
 });
