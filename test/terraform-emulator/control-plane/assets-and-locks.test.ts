@@ -1,15 +1,4 @@
-import { AzureRefusal } from '../../../tools/terraform-emulator/src/control-plane/model';
-import { azapi, create, estate, ML, V } from './fixtures';
-
-function refusal(fn: () => unknown): AzureRefusal {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof AzureRefusal) return e;
-    throw e;
-  }
-  throw new Error('expected an AzureRefusal');
-}
+import { azapi, create, estate, ML, refusal, V } from './fixtures';
 
 function withRegistry() {
   const e = estate();

@@ -1,4 +1,5 @@
 import { Cloud } from '../../../tools/terraform-emulator/src/control-plane/cloud';
+import { AzureRefusal } from '../../../tools/terraform-emulator/src/control-plane/model';
 import { UNKNOWN, type HandlerContext, type Plain } from '../../../tools/terraform-emulator/src/providers/handler';
 import { AZAPI_RESOURCES } from '../../../tools/terraform-emulator/src/providers/azapi-handlers';
 import { AZURERM_RESOURCES } from '../../../tools/terraform-emulator/src/providers/azurerm-handlers';
@@ -35,4 +36,15 @@ export function estate(opts: { managedNetwork?: boolean; privateAcr?: boolean } 
     { properties: { endpointComputeType: 'Managed', model: 'azureml:churn:1', ...body }, sku: { name: 'Default', capacity: 1 } }, { location: 'westeurope' });
   const traffic = (body: object) => create(ctx, 'azapi_update_resource', { type: `${ML}/workspaces/onlineEndpoints${V}`, resource_id: endpoint.id, body: { properties: body } });
   return { ctx, cloud: ctx.cloud, rg, st, acr, ws, endpoint, deploy, traffic };
+}
+
+/** The refusal `fn` throws; fails the test if it throws anything else or nothing. */
+export function refusal(fn: () => unknown): AzureRefusal {
+  try {
+    fn();
+  } catch (e) {
+    if (e instanceof AzureRefusal) return e;
+    throw e;
+  }
+  throw new Error('expected an AzureRefusal');
 }

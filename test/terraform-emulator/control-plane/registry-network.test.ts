@@ -1,15 +1,4 @@
-import { AzureRefusal } from '../../../tools/terraform-emulator/src/control-plane/model';
-import { azapi, context, create, ML, V } from './fixtures';
-
-function refusal(fn: () => unknown): AzureRefusal {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof AzureRefusal) return e;
-    throw e;
-  }
-  throw new Error('expected an AzureRefusal');
-}
+import { azapi, context, create, ML, refusal, V } from './fixtures';
 
 /** A workspace over `storage` (Terraform attributes), a registry, and a workspace model version to publish. */
 function publishing(storage: object, registryBody: object = { properties: { publicNetworkAccess: 'Disabled' } }) {

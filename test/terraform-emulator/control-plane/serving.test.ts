@@ -1,15 +1,4 @@
-import { AzureRefusal } from '../../../tools/terraform-emulator/src/control-plane/model';
-import { estate, create, ML, V } from './fixtures';
-
-function refusal(fn: () => unknown): AzureRefusal {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof AzureRefusal) return e;
-    throw e;
-  }
-  throw new Error('expected an AzureRefusal');
-}
+import { create, estate, ML, refusal, V } from './fixtures';
 
 describe('online endpoint traffic', () => {
   test('traffic set before the deployment exists is refused; after it, accepted', () => {
