@@ -1,5 +1,5 @@
 import * as fs from 'fs';
-import type { EmulatedStack, TerraformEmulator } from '../../tools/terraform-emulator/src/harness';
+import { type EmulatedStack, TerraformEmulator } from '../../tools/terraform-emulator/src/harness';
 import { BASE, buildServingApp, type ServingAppOptions } from './apps';
 import { addressOf, after, changes, planAndApply, succeeds } from './plans';
 import { describeWithTerraform, newEmulator, synthApp } from './support';
@@ -93,5 +93,13 @@ describeWithTerraform('serving lifecycle through real applies', () => {
     expect(deploymentsInAzure()).toEqual(['blue', 'green']);
     expect(endpointInAzure().body.properties.traffic).toEqual({ blue: 100, green: 0 });
     expect(changes(succeeds(() => stack.plan()))).toEqual([]);
+  });
+
+  test('6. the work folder reopened by a new emulator (a new process) keeps its state: nothing to change', () => {
+    // `init -reconfigure` on the reopened folder once truncated the local state to 0 bytes, so the next plan wanted
+    // to create every resource again; a plain `init` keeps the backend and its state.
+    const reopened = new TerraformEmulator({ workDir: emulator.workDir });
+    const [again] = reopened.load(synthApp(buildServingApp({ ...AFTER_ROLLBACK, mirror: undefined, traffic: { blue: 100, green: 0 }, deployments: [{ name: 'blue', version: '3' }, { name: 'green', version: '4' }] })));
+    expect(again.planChanges()).toEqual([]);
   });
 });

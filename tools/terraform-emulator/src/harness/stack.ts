@@ -68,7 +68,7 @@ export class EmulatedStack {
     fs.writeFileSync(file, JSON.stringify(config, null, 2));
     const providers = JSON.stringify(config.terraform?.required_providers ?? {});
     if (providers !== this.requiredProviders || !fs.existsSync(path.join(this.dir, '.terraform'))) {
-      this.run(['init', '-input=false', '-no-color', '-reconfigure']);
+      this.run(['init', '-input=false', '-no-color']);
       this.requiredProviders = providers;
     }
   }
