@@ -40,12 +40,39 @@ export class PolicyRun extends Construct {
   }
 
   private synthesize(session: ISynthesisSession): void {
-    const report = evaluate(this.stack, this.stack.toTerraform(), this.targets);
+    const report = evaluate(this.stack, this.renderOnce(), this.targets);
     this.lastReport = report;
     const dir = path.join(session.outdir, session.manifest.forStack(this.stack).workingDirectory);
     fs.mkdirSync(dir, { recursive: true });
     fs.writeFileSync(path.join(dir, POLICY_REPORT_JSON), report.renderJson());
     fs.writeFileSync(path.join(dir, POLICY_REPORT_TABLE), report.renderTable());
     if (report.errors.length > 0) throw policyError(report, path.join(dir, POLICY_REPORT_TABLE));
+  }
+
+  /**
+   * Renders the stack and hands the same JSON to the synthesizer's own `toTerraform()` call, which follows the custom
+   * syntheses in the same synchronous pass (cdktf StackSynthesizer.synthesize), so a synth with policy packs renders
+   * the stack once, not twice (the render is most of a large stack's synth time). Nothing changes the constructs in
+   * between: Aspects and validations have run. The hand-off expires at the next turn of the event loop, so a synth
+   * that fails before writing cdk.tf.json leaves no stale JSON behind.
+   */
+  private renderOnce(): Record<string, unknown> {
+    const stack = this.stack;
+    const own = Object.prototype.hasOwnProperty.call(stack, 'toTerraform');
+    const render = stack.toTerraform;
+    const tf = render.call(stack);
+    let restored = false;
+    const restore = () => {
+      if (restored) return;
+      restored = true;
+      if (own) stack.toTerraform = render;
+      else delete (stack as { toTerraform?: unknown }).toTerraform;
+    };
+    stack.toTerraform = () => {
+      restore();
+      return tf;
+    };
+    setImmediate(restore);
+    return tf;
   }
 }

@@ -76,3 +76,30 @@ test('a pack applied to one construct checks only the resources under it', () =>
   expect(report.resourcesChecked).toBe(1);
   expect(report.errors.map(f => f.constructPath)).toEqual(['team/Lone']);
 });
+
+test('a synth with policy packs renders each stack once, and writes the same cdk.tf.json as without them', () => {
+  const build = (withPacks: boolean) => {
+    const app = freshApp('policy-render');
+    const stack = new TerraformStack(app, 'own');
+    MlopsProviders.configure(stack); // also writes the review manifest from the same render
+    storage(stack, 'Data');
+    keyVault(stack, 'Keys');
+    if (withPacks) Policy.apply(stack, new SecureBaseline(), new DataProtection());
+    return { app, stack, file: path.join(app.outdir, 'stacks', 'own', 'cdk.tf.json') };
+  };
+  const plain = build(false);
+  plain.app.synth();
+  const spy = jest.spyOn(TerraformStack.prototype, 'toTerraform');
+  try {
+    const packed = build(true);
+    const ownBefore = Object.prototype.hasOwnProperty.call(packed.stack, 'toTerraform');
+    packed.app.synth();
+    expect(spy.mock.calls.filter((_, i) => spy.mock.contexts[i] === packed.stack)).toHaveLength(1);
+    expect(fs.readFileSync(packed.file, 'utf8')).toBe(fs.readFileSync(plain.file, 'utf8'));
+    expect(Policy.reportOf(packed.stack)!.resourcesChecked).toBe(2);
+    // The hand-off is gone once used: the stack renders afresh afterwards.
+    expect(Object.prototype.hasOwnProperty.call(packed.stack, 'toTerraform')).toBe(ownBefore);
+  } finally {
+    spy.mockRestore();
+  }
+});
