@@ -19,7 +19,7 @@ export interface PackRef {
  * that read its type.
  */
 export function evaluate(stack: TerraformStack, tf: Json, targets: Map<TerraformResource, readonly PackRef[]>,
-  packNamesRun: string[] = []): PolicyReport {
+  packNamesRun: string[] = [], suppressionScope: IConstruct = stack): PolicyReport {
   const facts = buildStackFacts(tf);
   const indexes = new Map<string, Map<string, RuleDefinition[]>>();
   const packNames = new Set<string>(packNamesRun);
@@ -51,7 +51,8 @@ export function evaluate(stack: TerraformStack, tf: Json, targets: Map<Terraform
   }
 
   const unused: PolicySuppressionRecord[] = [];
-  for (const c of stack.node.findAll()) {
+  // Suppressions that matched nothing, among those the evaluation could have used.
+  for (const c of suppressionScope.node.findAll()) {
     c.node.metadata.forEach((m, i) => {
       if (m.type === SUPPRESSION_METADATA && !used.has(`${c.node.path}#${i}`)) {
         unused.push({ ruleId: m.data.ruleId, reason: m.data.reason, constructPath: c.node.path });

@@ -95,7 +95,7 @@ export class Policy {
     for (const node of scope.node.findAll()) {
       if (TerraformResource.isTerraformResource(node)) targets.set(node, refs);
     }
-    return evaluate(stack, stack.toTerraform(), targets, refs.map(r => r.name));
+    return evaluate(stack, stack.toTerraform(), targets, refs.map(r => r.name), scope);
   }
 
   /** Every policy rule: id, level, rule, fix, anchors and packs (what lib/policy/README.md lists). */

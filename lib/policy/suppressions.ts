@@ -1,4 +1,5 @@
 import { IConstruct } from 'constructs';
+import { renderValue } from '../core/errors';
 import { POLICY_SUPPRESSION_METADATA, recordPolicySuppression } from '../core/policy-suppression';
 import { Validator } from '../core/validation';
 import { ALL_RULES, ruleById } from './rules';
@@ -30,11 +31,11 @@ export class PolicySuppressions {
   public static add(scope: IConstruct, ruleId: string, reason: string): void {
     const v = new Validator(scope, 'policy suppression');
     v.check(ruleById(ruleId) !== undefined, () => ({
-      subject: 'ruleId', value: JSON.stringify(ruleId), rule: 'must be the id of a policy rule',
+      subject: 'ruleId', value: renderValue(ruleId), rule: 'must be the id of a policy rule',
       fix: `use one of the ids in lib/policy/README.md, e.g. ${ALL_RULES[0].id}`,
     }));
     v.check(typeof reason === 'string' && reason.trim().length >= 10, () => ({
-      subject: 'reason', value: JSON.stringify(reason), rule: 'must say, in at least 10 characters, why the finding is acceptable here',
+      subject: 'reason', value: renderValue(reason), rule: 'must say, in at least 10 characters, why the finding is acceptable here',
       fix: 'write the reason a reviewer needs to accept the exception',
     }));
     v.throwIfAny();

@@ -103,3 +103,19 @@ test('a synth with policy packs renders each stack once, and writes the same cdk
     spy.mockRestore();
   }
 });
+
+test('packs added to the App check every stack, each with its own report', () => {
+  const app = freshApp('policy-app');
+  const stacks = ['a', 'b'].map(id => {
+    const stack = new TerraformStack(app, id);
+    MlopsProviders.configure(stack);
+    storage(stack, `Data${id}`);
+    return stack;
+  });
+  Policy.apply(app, new SecureBaseline());
+  app.synth();
+  for (const stack of stacks) {
+    expect(Policy.reportOf(stack)).toMatchObject({ stack: stack.node.id, packs: ['SecureBaseline'], resourcesChecked: 1 });
+    expect(fs.existsSync(path.join(app.outdir, 'stacks', stack.node.id, POLICY_REPORT_JSON))).toBe(true);
+  }
+});
