@@ -1,5 +1,6 @@
 import { Aspects, IAspect, TerraformResource, TerraformStack } from 'cdktf';
 import { IConstruct } from 'constructs';
+import { MlopsValidationError, renderValue } from '../core/errors';
 import { evaluate, PackRef } from './evaluate';
 import { describeRule, PolicyRuleInfo } from './docs';
 import { PolicyReport } from './report';
@@ -77,11 +78,20 @@ export class ProductionReadiness extends PolicyPack {
 /** Entry points for policy packs: apply, check now, read the last synth's report. */
 export class Policy {
   /**
-   * Adds `packs` as Aspects on `scope` (a stack, an app, or any construct): the same as
-   * `Aspects.of(scope).add(pack)` for each pack.
+   * Adds `packs` as Aspects on `scope`: a stack or a construct in one (the same as `Aspects.of(scope).add(pack)`), or
+   * the App, where it adds them to every stack declared so far — cdktf 0.21 runs Aspects from each stack down and never
+   * those added to the App itself (`App.synth` → `invokeAspects(stack)`, cdktf lib/app.js and
+   * lib/synthesize/synthesizer.js), so `Aspects.of(app).add(pack)` would check nothing.
    */
   public static apply(scope: IConstruct, ...packs: PolicyPack[]): void {
-    packs.forEach(p => Aspects.of(scope).add(p));
+    const targets = stackOf(scope) ? [scope] : scope.node.findAll().filter(TerraformStack.isStack);
+    if (targets.length === 0) {
+      throw new MlopsValidationError(scope.node.path, 'policy packs', [{
+        subject: 'scope', value: renderValue(scope.node.path || '(the App)'), rule: 'holds no TerraformStack yet, so the packs would check nothing',
+        fix: 'declare the stacks first, then call Policy.apply(app, ...packs); or apply the packs to each stack',
+      }]);
+    }
+    for (const target of targets) packs.forEach(p => Aspects.of(target).add(p));
   }
 
   /**
@@ -109,4 +119,9 @@ export class Policy {
   }
 
   private constructor() {}
+}
+
+/** The stack `scope` is in (or is), or undefined above stacks (the App, or a construct holding stacks). */
+function stackOf(scope: IConstruct): TerraformStack | undefined {
+  return scope.node.scopes.reverse().find((s): s is TerraformStack => TerraformStack.isStack(s));
 }

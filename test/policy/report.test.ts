@@ -119,3 +119,7 @@ test('packs added to the App check every stack, each with its own report', () =>
     expect(fs.existsSync(path.join(app.outdir, 'stacks', stack.node.id, POLICY_REPORT_JSON))).toBe(true);
   }
 });
+
+test('Policy.apply on an App that holds no stack yet says so, instead of checking nothing', () => {
+  expect(() => Policy.apply(freshApp('policy-empty'), new SecureBaseline())).toThrow(/scope \(value: "\(the App\)"\) holds no TerraformStack yet/);
+});
