@@ -51,7 +51,7 @@ class DevOpsStack extends TerraformStack {
     const stateAccount = new StorageAccount(this, 'StateAccount', {
       name: 'sttfstatemlops', resourceGroupName: stateGroup.name, location: 'westeurope',
       accountTier: 'Standard', accountReplicationType: 'GZRS', minTlsVersion: 'TLS1_2',
-      sharedAccessKeyEnabled: false, allowNestedItemsToBePublic: false, defaultToOauthAuthentication: true,
+      sharedAccessKeyEnabled: false, allowNestedItemsToBePublic: false, defaultToOauthAuthentication: true, localUserEnabled: false,
       blobProperties: { versioningEnabled: true, deleteRetentionPolicy: { days: 30 }, containerDeleteRetentionPolicy: { days: 30 } },
       // Every stack's state: Terraform must never destroy it (policy MLOPS-DP-4).
       lifecycle: { preventDestroy: true },

@@ -190,7 +190,7 @@ export function buildPlatformApp(app: App, options: PlatformAppOptions = {}): Pl
   const stateAccount = new StorageAccount(devops, 'StateAccount', {
     name: STATE.storageAccountName, resourceGroupName: stateRg.name, location: LOCATION,
     accountTier: 'Standard', accountReplicationType: 'GZRS', minTlsVersion: 'TLS1_2',
-    sharedAccessKeyEnabled: false, allowNestedItemsToBePublic: false, defaultToOauthAuthentication: true,
+    sharedAccessKeyEnabled: false, allowNestedItemsToBePublic: false, defaultToOauthAuthentication: true, localUserEnabled: false,
     blobProperties: { versioningEnabled: true, deleteRetentionPolicy: { days: 30 }, containerDeleteRetentionPolicy: { days: 30 } },
     // Every stack's state: Terraform must never destroy it (policy MLOPS-DP-4).
     lifecycle: { preventDestroy: true },

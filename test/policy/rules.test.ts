@@ -131,6 +131,11 @@ const CASES: Record<string, { bad: Build; good: Build; badAzapi?: Build }> = {
       return st;
     },
   },
+  'MLOPS-ST-10': {
+    bad: s => storage(s, 'Own', { localUserEnabled: undefined }),
+    badAzapi: s => azapi(s, 'Own', 'Microsoft.Storage/storageAccounts', { properties: { isLocalUserEnabled: true } }),
+    good: s => storage(s, 'Own'),
+  },
   'MLOPS-KV-1': {
     bad: s => keyVault(s, 'Own', { publicNetworkAccessEnabled: undefined }),
     badAzapi: s => azapi(s, 'Kv', 'Microsoft.KeyVault/vaults', { properties: { publicNetworkAccess: 'Enabled' } }),

@@ -15,7 +15,7 @@ export function storage(stack: TerraformStack, id: string, overrides: Partial<St
   return new StorageAccount(stack, id, {
     ...BASE, name: `st${id.toLowerCase().replace(/[^a-z0-9]/g, '')}`, accountTier: 'Standard', accountReplicationType: 'GZRS',
     publicNetworkAccessEnabled: false, sharedAccessKeyEnabled: false, minTlsVersion: 'TLS1_2', allowNestedItemsToBePublic: false,
-    networkRules: { defaultAction: 'Deny', bypass: ['AzureServices'] }, infrastructureEncryptionEnabled: true,
+    networkRules: { defaultAction: 'Deny', bypass: ['AzureServices'] }, infrastructureEncryptionEnabled: true, localUserEnabled: false,
     blobProperties: { versioningEnabled: true, deleteRetentionPolicy: { days: 30 }, containerDeleteRetentionPolicy: { days: 30 } },
     lifecycle: { preventDestroy: true },
     ...overrides,

@@ -22,6 +22,7 @@ import { ML_6 } from './ml-6-compute-public-ip';
 import { ML_7 } from './ml-7-compute-scale-to-zero';
 import { ML_8 } from './ml-8-registry-public-network';
 import { ST_1 } from './st-1-storage-public-network';
+import { ST_10 } from './st-10-storage-local-users';
 import { ST_2 } from './st-2-storage-shared-key';
 import { ST_3 } from './st-3-storage-tls';
 import { ST_4 } from './st-4-storage-https';
@@ -38,7 +39,7 @@ import { SV_5 } from './sv-5-probes';
 
 export const ALL_RULES: readonly RuleDefinition[] = [
   ML_1, ML_2, ML_3, ML_4, ML_5, ML_6, ML_7, ML_8,
-  ST_1, ST_2, ST_3, ST_4, ST_5, ST_6, ST_7, ST_8, ST_9,
+  ST_1, ST_2, ST_3, ST_4, ST_5, ST_6, ST_7, ST_8, ST_9, ST_10,
   KV_1, KV_2, KV_3,
   CR_1, CR_2, CR_3, CR_4,
   DP_1, DP_2, DP_3, DP_4, DP_5,
