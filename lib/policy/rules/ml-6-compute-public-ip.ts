@@ -1,8 +1,9 @@
 import { PolicyLevel } from '../level';
 import { ARM, at, defineRule, isUnknown } from '../rule';
 
-// enableNodePublicIp defaults to true in ARM (and node_public_ip_enabled in azurerm): nodes are then reachable from
-// the internet. https://learn.microsoft.com/azure/machine-learning/how-to-secure-training-vnet
+// With public IPs, nodes are addressable from the internet (Azure ML REST: `enableNodePublicIp: true` provisions them;
+// azurerm defaults node_public_ip_enabled to true), so unset counts as a finding.
+// https://learn.microsoft.com/azure/machine-learning/how-to-secure-training-vnet
 export const ML_6 = defineRule({
   id: 'MLOPS-ML-6',
   level: PolicyLevel.ERROR,

@@ -1,7 +1,8 @@
 import { PolicyLevel } from '../level';
 import { ARM, defineRule, expectValue } from '../rule';
 
-// azurerm defaults public_network_access_enabled to true; ARM treats an absent publicNetworkAccess as Enabled.
+// azurerm defaults public_network_access_enabled to true; the Azure Policy built-in below counts anything but
+// "Disabled" as public, so an unset value is a finding too (scanners read only what is written, DESIGN.md).
 export const ST_1 = defineRule({
   id: 'MLOPS-ST-1',
   level: PolicyLevel.ERROR,

@@ -1,7 +1,8 @@
 import { PolicyLevel } from '../level';
 import { ARM, defineRule, refuseValue } from '../rule';
 
-// Secure transfer is on by default in azurerm 4 and in ARM since api-version 2019-04-01: only turning it off is flagged.
+// Secure transfer is on by default (azurerm 4 defaults https_traffic_only_enabled to true; the Azure Policy built-in
+// below flags an unset value only before api-version 2019-04-01): only turning it off is flagged.
 export const ST_4 = defineRule({
   id: 'MLOPS-ST-4',
   level: PolicyLevel.ERROR,

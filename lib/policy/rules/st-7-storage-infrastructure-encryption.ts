@@ -1,7 +1,8 @@
 import { PolicyLevel } from '../level';
 import { ARM, defineRule, expectValue } from '../rule';
 
-// A warning, not an error: turning it on replaces an existing account (azurerm marks it ForceNew), data and all.
+// A warning, not an error: turning it on replaces an existing account, data and all (DESIGN.md: infrastructure
+// encryption is among the storage settings that force replacement).
 export const ST_7 = defineRule({
   id: 'MLOPS-ST-7',
   level: PolicyLevel.WARNING,
