@@ -5,7 +5,8 @@
  * Compiles the library and the benchmark apps with tsc into a temporary folder (the JavaScript a user runs; no
  * transpiler in the measurement), then runs each app RUNS times in a fresh Node process and prints the median wall
  * time and median peak resident memory, with the ratio to the baseline (an empty cdktf app with one azurerm
- * resource). Usage: node scripts/bench.js [--runs N] [--only name,name]
+ * resource), and what the policy packs add (platform and 1,000 versions, with and without them).
+ * Usage: node scripts/bench.js [--runs N] [--only name,name]
  */
 const { spawnSync } = require('child_process');
 const fs = require('fs');
@@ -43,6 +44,7 @@ const scenarios = [
   { name: 'baseline (cdktf + 1 azurerm resource)', key: 'baseline', entry: path.join(root, 'scripts/bench/baseline-app.js') },
   { name: 'examples/quickstart', key: 'quickstart', entry: path.join(build, 'examples/quickstart/main.js') },
   { name: 'examples/platform (the main example, 4 stacks)', key: 'platform', entry: path.join(build, 'examples/platform/main.js') },
+  { name: 'examples/platform + all policy packs', key: 'platform-policy', entry: path.join(build, 'scripts/bench/platform-policy-app.js') },
   { name: 'multi-stack synth (3 stacks)', key: 'multi-stack', entry: path.join(build, 'test/fixtures/apps/multi-stack.js') },
   { name: 'examples/estate (1 stack)', key: 'estate', entry: path.join(build, 'examples/estate/main.js') },
 ];
@@ -52,6 +54,10 @@ for (const count of [10, 100, 1000]) {
     scenarios.push({ name: `${count} model versions`, key: `versions-${count}`, entry, env: { BENCH_MODEL_VERSIONS: String(count) } });
   }
 }
+scenarios.push({
+  name: '1000 model versions + all policy packs', key: 'versions-1000-policy', entry: path.join(build, 'scripts/bench/versions-app.js'),
+  env: { BENCH_MODEL_VERSIONS: '1000', BENCH_POLICY: '1' },
+});
 
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -92,5 +98,11 @@ const v = (n) => results.find(r => r.key === `versions-${n}`);
 if (v(10) && v(1000)) {
   const perVersion = (a, b) => ((v(b).ms - v(a).ms) / (b - a)).toFixed(2);
   console.log(`\nmarginal cost per model version: ${perVersion(10, 100)} ms (10→100), ${perVersion(100, 1000)} ms (100→1,000)`);
+}
+// What the policy packs add (lib/policy): the same app with and without them.
+for (const [withPacks, without] of [['platform-policy', 'platform'], ['versions-1000-policy', 'versions-1000']]) {
+  const a = results.find(r => r.key === withPacks);
+  const b = results.find(r => r.key === without);
+  if (a && b) console.log(`policy packs on ${b.name}: +${(a.ms - b.ms).toFixed(0)} ms (${((a.ms / b.ms - 1) * 100).toFixed(0)}%), +${(a.mb - b.mb).toFixed(0)} MB`);
 }
 fs.rmSync(build, { recursive: true, force: true });

@@ -10,6 +10,7 @@ import { StorageContainer } from '@cdktf/provider-azurerm/lib/storage-container'
 import { AzuredevopsProvider } from '../../lib/bindings/azuredevops';
 import { MlopsProviders } from '../../lib/core';
 import { DevOpsProject, MlopsPipelines } from '../../lib/pipelines';
+import { PolicySuppressions } from '../../lib/policy';
 
 // Replace these placeholders with your own tenant, subscriptions and approver group.
 const TENANT_ID = '00000000-0000-0000-0000-000000000001';
@@ -50,9 +51,13 @@ class DevOpsStack extends TerraformStack {
     const stateAccount = new StorageAccount(this, 'StateAccount', {
       name: 'sttfstatemlops', resourceGroupName: stateGroup.name, location: 'westeurope',
       accountTier: 'Standard', accountReplicationType: 'GZRS', minTlsVersion: 'TLS1_2',
-      sharedAccessKeyEnabled: false, allowNestedItemsToBePublic: false, defaultToOauthAuthentication: true,
+      sharedAccessKeyEnabled: false, allowNestedItemsToBePublic: false, defaultToOauthAuthentication: true, localUserEnabled: false,
       blobProperties: { versioningEnabled: true, deleteRetentionPolicy: { days: 30 }, containerDeleteRetentionPolicy: { days: 30 } },
+      // Every stack's state: Terraform must never destroy it (policy MLOPS-DP-4).
+      lifecycle: { preventDestroy: true },
     });
+    PolicySuppressions.add(stateAccount, 'MLOPS-ST-1', 'Microsoft-hosted agents and the first apply from a laptop reach the ' +
+      'Terraform state over the internet; callers need Entra ID (shared keys are off) and a data role on their stage container');
     const container = (stage: string) => new StorageContainer(this, `StateContainer-${stage}`, {
       name: `tfstate-${stage}`, storageAccountId: stateAccount.id, containerAccessType: 'private',
     }).name;

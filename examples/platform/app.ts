@@ -9,7 +9,7 @@ import { StorageContainer } from '@cdktf/provider-azurerm/lib/storage-container'
 import {
   AutoscaleMetric, BatchEndpoint, CodeSource, DataSource, DataType, DeploymentModel, DevOpsProject, EnvironmentSource,
   MetricComparison, MetricThreshold, MlopsPipelines, MlopsProviders, ModelSource, ModelStage, ModelType, ModelVersion,
-  OnlineEndpoint, Principal, PromotionPolicy, Registry, ScaleDirection, Traffic, VersionLock, Workspace,
+  OnlineEndpoint, PolicySuppressions, Principal, PromotionPolicy, Registry, ScaleDirection, Traffic, VersionLock, Workspace,
 } from '../../lib';
 import { AzuredevopsProvider } from '../../lib/bindings/azuredevops';
 
@@ -190,9 +190,13 @@ export function buildPlatformApp(app: App, options: PlatformAppOptions = {}): Pl
   const stateAccount = new StorageAccount(devops, 'StateAccount', {
     name: STATE.storageAccountName, resourceGroupName: stateRg.name, location: LOCATION,
     accountTier: 'Standard', accountReplicationType: 'GZRS', minTlsVersion: 'TLS1_2',
-    sharedAccessKeyEnabled: false, allowNestedItemsToBePublic: false, defaultToOauthAuthentication: true,
+    sharedAccessKeyEnabled: false, allowNestedItemsToBePublic: false, defaultToOauthAuthentication: true, localUserEnabled: false,
     blobProperties: { versioningEnabled: true, deleteRetentionPolicy: { days: 30 }, containerDeleteRetentionPolicy: { days: 30 } },
+    // Every stack's state: Terraform must never destroy it (policy MLOPS-DP-4).
+    lifecycle: { preventDestroy: true },
   });
+  PolicySuppressions.add(stateAccount, 'MLOPS-ST-1', 'Microsoft-hosted agents and the first apply from a laptop reach the ' +
+    'Terraform state over the internet; callers need Entra ID (shared keys are off) and a data role on their stage container');
   const stateContainer = (stage: string) => ({
     resourceGroupName: stateRg.name, storageAccountName: stateAccount.name, subscriptionId: PROD_SUBSCRIPTION_ID,
     containerName: new StorageContainer(devops, `StateContainer-${stage}`, {

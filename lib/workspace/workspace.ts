@@ -16,6 +16,7 @@ import { dependenciesWithin } from '../core/cross-stack';
 import { ArmId } from '../core/arm-id';
 import { MlopsValidationError, renderValue } from '../core/errors';
 import { NameBuilder, NamingRules, stableSuffix } from '../core/naming';
+import { recordPolicySuppression } from '../core/policy-suppression';
 import { BuiltInRole, grantRole, IPrincipal } from '../core/rbac';
 import { isToken, Validator } from '../core/validation';
 import { checkOneDeclarationPerResource } from '../core/uniqueness';
@@ -591,6 +592,12 @@ export class Workspace extends WorkspaceBase {
       }]);
     }
     if (this.allowedRegistryIds.includes(registryId)) return;
+    if (this.allowedRegistryIds.length === 0) {
+      // The documented exception to the secure baseline (MLOPS-ST-1), carried in the policy report with its reason.
+      recordPolicySuppression(this.storageAccount, 'MLOPS-ST-1', 'public network access is "selected networks" ' +
+        '(default action Deny, no IP or subnet rules) with a resource instance rule for the registry: Azure refuses to ' +
+        'share workspace versions into a registry otherwise (how-to-registry-network-isolation)');
+    }
     this.allowedRegistryIds.push(registryId);
     this.storageAccount.publicNetworkAccessEnabled = true;
     this.storageAccount.putNetworkRules({

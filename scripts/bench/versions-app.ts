@@ -8,6 +8,7 @@ import { App, TerraformStack } from 'cdktf';
 import { ModelStage } from '../../lib/assets/asset-refs';
 import { ModelSource } from '../../lib/assets/model-source';
 import { MlopsProviders } from '../../lib/core/providers';
+import { DataProtection, Policy, ProductionReadiness, SecureBaseline } from '../../lib/policy';
 import { Workspace } from '../../lib/workspace/workspace';
 
 const count = Number(process.env.BENCH_MODEL_VERSIONS ?? 100);
@@ -25,6 +26,8 @@ const workspace = Workspace.fromWorkspaceAttributes(stack, 'ws', {
     storageAccountName: 'stbench', containerName: 'model-artifacts', datastoreName: 'model_artifacts',
   },
 });
+// BENCH_POLICY=1: all three policy packs on the stack, to measure what they add per version.
+if (process.env.BENCH_POLICY === '1') Policy.apply(stack, new SecureBaseline(), new DataProtection(), new ProductionReadiness());
 const model = workspace.addModel('churn');
 for (let v = 1; v <= count; v++) {
   let source: ModelSource;

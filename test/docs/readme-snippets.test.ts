@@ -6,11 +6,12 @@ import { readRepoFile, REPO_ROOT, tsBlocks, unquotedLines } from '../support/rea
 
 /** Each README and the compiled files its snippets are quoted from (a block that names its file is checked against that one). */
 const README_SOURCES: Record<string, string[]> = {
-  'README.md': ['examples/quickstart/stack.ts', 'test/fixtures/readme/root.ts', 'test/fixtures/apps/multi-stack.ts'],
+  'README.md': ['examples/quickstart/stack.ts', 'test/fixtures/readme/root.ts', 'test/fixtures/apps/multi-stack.ts', 'test/fixtures/readme/policy.ts'],
   'lib/workspace/README.md': ['examples/workspace-private/minimal.ts', 'examples/workspace-private/stack.ts', 'test/fixtures/readme/workspace.ts'],
   'lib/assets/README.md': ['test/fixtures/readme/assets.ts'],
   'lib/registry/README.md': ['test/fixtures/readme/registry.ts', 'examples/model-registry/stack.ts'],
   'lib/review/README.md': ['test/fixtures/readme/review.ts'],
+  'lib/policy/README.md': ['test/fixtures/readme/policy.ts'],
   'lib/serving/README.md': ['examples/quickstart/stack.ts', 'examples/blue-green/main.ts', 'test/fixtures/readme/serving.ts'],
   'lib/pipelines/README.md': ['test/fixtures/readme/pipelines.ts'],
 };
