@@ -15,6 +15,7 @@ import { PipelineStackOptions, PipelineStageOptions, ResolvedStack, resolveStack
 import { azurermBackendOf, checkStackAgainstStage } from './stack-checks';
 import { RenderInput, renderAzurePipelines, renderGitHubWorkflow } from './render';
 
+/** Props of `MlopsPipelines`: the project, the stages in order, and where the generated pipeline YAML goes. */
 export interface MlopsPipelinesProps {
   /** The Azure DevOps project and repository the pipeline is created in. */
   readonly project: IDevOpsProject;

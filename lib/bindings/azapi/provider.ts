@@ -14,6 +14,7 @@ export const AZAPI_GENERATOR_METADATA = {
   providerVersionConstraint: AZAPI_VERSION_CONSTRAINT,
 };
 
+/** Arguments of the azapi provider block. */
 export interface AzapiProviderConfig {
   /** Alias for using several configurations of the provider. */
   readonly alias?: string;

@@ -9,6 +9,7 @@ import {
 } from './shared';
 import { resourceConfig } from '../meta-arguments';
 
+/** Arguments of an `azapi_resource_action`: one call of an Azure resource action (e.g. provisionManagedNetwork). */
 export interface AzapiResourceActionConfig extends cdktf.TerraformMetaArguments {
   /** `<resource type>@<api-version>` of the target resource. */
   readonly type: string;

@@ -10,6 +10,7 @@ import {
 import { AZAPI_GENERATOR_METADATA } from './provider';
 import { resourceConfig } from '../meta-arguments';
 
+/** Arguments of an `azapi_resource`: an Azure resource by type, parent and body. */
 export interface AzapiResourceConfig extends cdktf.TerraformMetaArguments {
   /** `<resource type>@<api-version>`, e.g. `Microsoft.MachineLearningServices/workspaces@2026-05-01`. */
   readonly type: string;

@@ -9,6 +9,7 @@ import {
 } from './shared';
 import { resourceConfig } from '../meta-arguments';
 
+/** Arguments of an `azapi_update_resource`: a PATCH of some properties of an existing Azure resource. */
 export interface AzapiUpdateResourceConfig extends cdktf.TerraformMetaArguments {
   /** `<resource type>@<api-version>` of the resource to patch. */
   readonly type: string;
