@@ -7,14 +7,10 @@
 import { App, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
 import { ResourceGroup } from '@cdktf/provider-azurerm/lib/resource-group';
-import { ModelStage, ModelType } from '../../lib/assets/asset-refs';
-import { Model } from '../../lib/assets/model';
-import { ModelSource } from '../../lib/assets/model-source';
-import { MlopsProviders } from '../../lib/core';
 import {
-  DeploymentModel, MetricComparison, MetricThreshold, OnlineEndpoint, PromotionPolicy, Traffic,
-} from '../../lib/serving';
-import { Workspace } from '../../lib/workspace';
+  DeploymentModel, MetricComparison, MetricThreshold, MlopsProviders, Model, ModelSource, ModelStage, ModelType,
+  OnlineEndpoint, PromotionPolicy, Traffic, Workspace,
+} from 'cdktf-azure-mlops';
 
 export class BlueGreenStack extends TerraformStack {
   public readonly endpoint: OnlineEndpoint;
