@@ -1,6 +1,7 @@
 // Typed cdktf bindings for the Azure/azapi provider (v2.12.0), holding only the arguments this library uses.
-export * from './provider';
+// Only the binding classes and their structs: the serializers beside them are the bindings' own.
+export { AzapiProvider, AzapiProviderConfig } from './provider';
 export * from './resource';
 export * from './update-resource';
 export * from './resource-action';
-export * from './shared';
+export { AzapiIdentity, AzapiOperationArguments, AzapiRetry, AzapiTimeouts } from './shared';
