@@ -2,10 +2,10 @@
 // It performs one HTTP action (POST by default) against an existing resource, at apply or at destroy.
 import { Construct } from 'constructs';
 import * as cdktf from 'cdktf';
-import { AZAPI_GENERATOR_METADATA } from './provider';
 import {
   AzapiRetry, AzapiTimeouts, dynamicToHclTerraform, dynamicToTerraform, map, simple, validateAzapiArguments,
   withoutUndefined, azapiOperationToTerraform, azapiOperationToHclTerraform,
+  AZAPI_GENERATOR_METADATA,
 } from './shared';
 import { resourceConfig } from '../meta-arguments';
 

@@ -6,8 +6,8 @@ import {
   AzapiIdentity, AzapiRetry, AzapiTimeouts, azapiIdentityToHclTerraform, azapiIdentityToTerraform,
   dynamicToHclTerraform, dynamicToTerraform, list, map, simple, validateAzapiArguments, withoutUndefined,
   azapiOperationToTerraform, azapiOperationToHclTerraform,
+  AZAPI_GENERATOR_METADATA,
 } from './shared';
-import { AZAPI_GENERATOR_METADATA } from './provider';
 import { resourceConfig } from '../meta-arguments';
 
 /** Arguments of an `azapi_resource`: an Azure resource by type, parent and body. */

@@ -2,10 +2,10 @@
 // It patches a subset of an existing resource's properties; destroying it changes nothing in Azure.
 import { Construct } from 'constructs';
 import * as cdktf from 'cdktf';
-import { AZAPI_GENERATOR_METADATA } from './provider';
 import {
   AzapiRetry, AzapiTimeouts, dynamicToHclTerraform, dynamicToTerraform, simple, validateAzapiArguments,
   withoutUndefined, azapiOperationToTerraform, azapiOperationToHclTerraform,
+  AZAPI_GENERATOR_METADATA,
 } from './shared';
 import { resourceConfig } from '../meta-arguments';
 
