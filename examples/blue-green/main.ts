@@ -1,4 +1,5 @@
-// Blue/green with a canary and a shadow: synthesize with `npx cdktf synth --app "npx tsx examples/blue-green/main.ts"`.
+// Blue/green with a canary and a shadow: synthesize with `npx cdktf synth --app "npx tsx --tsconfig tsconfig.dev.json
+// examples/blue-green/main.ts"`.
 //
 // Creates a resource group, an Azure ML workspace (private, identity-based), the `churn` model with three MLflow
 // versions, and a production online endpoint serving version 3 (blue) and version 4 (green) at 90/10, with version 5
