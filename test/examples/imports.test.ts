@@ -55,3 +55,23 @@ test('each example that uses the library imports it by name', () => {
   }
   expect([...byExample].filter(([, uses]) => !uses).map(([e]) => e)).toEqual([]);
 });
+
+test('both jest configurations resolve the package name to lib/ (the Terraform tier imports the examples too)', () => {
+  for (const config of ['jest.config.js', 'jest.terraform.config.js']) {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- jest configs are CommonJS modules
+    const { moduleNameMapper } = require(path.join(REPO_ROOT, config));
+    expect({ config, moduleNameMapper }).toEqual({
+      config,
+      moduleNameMapper: { '^cdktf-azure-mlops$': '<rootDir>/lib/index.ts', '^cdktf-azure-mlops/lib/(.*)$': '<rootDir>/lib/$1' },
+    });
+  }
+});
+
+test('tsconfig.dev.json maps the package name to lib/ for tsc and tsx, and cdktf.json runs tsx with it', () => {
+  const dev = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'tsconfig.dev.json'), 'utf8'));
+  expect(dev.compilerOptions.paths).toEqual({ 'cdktf-azure-mlops': ['./lib/index.ts'], 'cdktf-azure-mlops/lib/*': ['./lib/*'] });
+  for (const file of ['cdktf.json', 'examples/platform/cdktf.json', 'examples/devops/cdktf.json']) {
+    const app: string = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, file), 'utf8')).app;
+    expect({ file, app }).toEqual({ file, app: expect.stringMatching(/^npx tsx --tsconfig (\.\.\/\.\.\/)?tsconfig\.dev\.json /) });
+  }
+});

@@ -157,9 +157,12 @@ describe('API.md', () => {
     ok(process.execPath, [path.join(NODE_MODULES, 'jsii-docgen', 'bin', 'jsii-docgen'), '-o', fresh], REPO_ROOT);
     const committed = fs.readFileSync(path.join(REPO_ROOT, 'API.md'), 'utf8');
     const generated = fs.readFileSync(fresh, 'utf8');
-    // Compare sizes first so a stale file fails with a short message rather than a megabyte diff.
-    expect({ stale: committed !== generated, committedChars: committed.length, generatedChars: generated.length })
-      .toEqual({ stale: false, committedChars: generated.length, generatedChars: generated.length });
+    // On failure, the first line that differs rather than a megabyte diff.
+    const [a, b] = [committed.split('\n'), generated.split('\n')];
+    const at = a.findIndex((line, i) => line !== b[i]);
+    const firstDifference = committed === generated ? null
+      : { line: (at < 0 ? a.length : at) + 1, committed: a[at] ?? '(end of file)', generated: b[at < 0 ? a.length : at] ?? '(end of file)' };
+    expect(firstDifference).toBeNull();
   }, 60_000);
 
   test('documents MlopsValidationError, the error users catch, and none of the internal helpers', () => {
