@@ -11,7 +11,8 @@ let cli;
 try {
   cli = require('../build/lib/review/cli');
 } catch (e) {
-  if (e && e.code === 'MODULE_NOT_FOUND' && String(e.message).includes('build/lib/review/cli')) {
+  // Only the library itself missing; a module missing inside it names the library in its require stack only.
+  if (e && e.code === 'MODULE_NOT_FOUND' && String(e.message).startsWith("Cannot find module '../build/lib/review/cli'")) {
     fail('the compiled library is missing (build/lib); in a clone of the repository, run `npm run build` first');
   }
   fail(`could not load the library: ${firstLine(e)}`);

@@ -98,13 +98,13 @@ describe('a scratch app with the tarball installed', () => {
       if (typeof target === 'string') continue;
       expect({ entry, types: fs.existsSync(path.join(app, 'node_modules', pkg.name, target.types)) }).toEqual({ entry, types: true });
     }
-  });
+  }, 30_000);
 
   test('cannot reach modules the package does not export (the public surface is the exports map)', () => {
     const r = run(process.execPath, ['-e', "require('cdktf-azure-mlops/build/lib/core/rbac')"], app);
     expect(r.status).not.toBe(0);
     expect(r.stderr).toMatch(/ERR_PACKAGE_PATH_NOT_EXPORTED/);
-  });
+  }, 30_000);
 
   test('a copied example type-checks, under node10 and node16 module resolution', () => {
     const dir = path.join(app, 'quickstart');
@@ -148,7 +148,7 @@ describe('a scratch app with the tarball installed', () => {
     const bad = run(bin, ['review', '--base', path.join(work, 'missing')], app);
     expect(bad.status).toBe(2);
     expect(bad.stderr.trim().split('\n')).toHaveLength(1);
-  });
+  }, 60_000);
 });
 
 describe('API.md', () => {
