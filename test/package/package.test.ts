@@ -151,6 +151,15 @@ describe('a scratch app with the tarball installed', () => {
   }, 60_000);
 });
 
+describe('the jsii assembly', () => {
+  test('gives every public type a summary, and holds MlopsValidationError', () => {
+    const assembly = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, '.jsii'), 'utf8'));
+    const types = Object.values<any>(assembly.types);
+    expect(types.filter(t => !t.docs?.summary).map(t => t.fqn)).toEqual([]);
+    expect(assembly.types[`${pkg.name}.MlopsValidationError`]?.kind).toBe('class');
+  });
+});
+
 describe('API.md', () => {
   test('is what jsii-docgen generates from the assembly just built (regenerate: npm run docgen)', () => {
     const fresh = path.join(work, 'API.md');
