@@ -10,6 +10,12 @@ module.exports = {
   testMatch: ['**/*.test.ts'],
   testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/terraform/'],
   moduleFileExtensions: ['ts', 'js', 'json'],
+  // The examples import the package by name, as a user's app does; in this repository the name is lib/ (the same
+  // mapping as tsconfig.dev.json's `paths`). jest.terraform.config.js inherits it.
+  moduleNameMapper: {
+    '^cdktf-azure-mlops$': '<rootDir>/lib/index.ts',
+    '^cdktf-azure-mlops/lib/(.*)$': '<rootDir>/lib/$1',
+  },
   transform: {
     '^.+\\.ts$': ['ts-jest', { isolatedModules: true, tsconfig: 'tsconfig.dev.json' }],
   },

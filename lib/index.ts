@@ -2,7 +2,7 @@
 // directly (e.g. `cdktf-azure-mlops/lib/core`) so an app loads only what it uses.
 export * as azapi from './bindings/azapi';
 export * from './core';
-export * from './validation/azapi-schema-validation';
+export * from './validation';
 export * as azuredevops from './bindings/azuredevops';
 export * from './pipelines';
 export * from './workspace';

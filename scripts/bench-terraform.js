@@ -27,7 +27,7 @@ const seconds = since => Number(process.hrtime.bigint() - since) / 1e9;
 const rows = [];
 for (const app of apps) {
   const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-synth-'));
-  execFileSync(process.execPath, [path.join(root, 'node_modules/tsx/dist/cli.mjs'), app], { cwd: root, env: { ...process.env, CDKTF_OUTDIR: outdir }, stdio: 'ignore' });
+  execFileSync(process.execPath, [path.join(root, 'node_modules/tsx/dist/cli.mjs'), '--tsconfig', 'tsconfig.dev.json', app], { cwd: root, env: { ...process.env, CDKTF_OUTDIR: outdir }, stdio: 'ignore' });
   const emulator = new TerraformEmulator({ workDir: fs.mkdtempSync(path.join(os.tmpdir(), 'bench-tf-')) });
   if (app === 'examples/model-registry/main.ts') {
     // What this example imports by id exists before its first apply (see test/terraform/existing-resources.ts).

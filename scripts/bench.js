@@ -34,6 +34,11 @@ if (tsc.status !== 0) {
 }
 // The library reads its vendored data files relative to its own modules.
 fs.cpSync(path.join(root, 'lib', 'validation', 'azure-types'), path.join(build, 'lib', 'validation', 'azure-types'), { recursive: true });
+// The examples import the package by name: make that name resolve to the compiled lib/ (a package.json naming
+// lib/index.js, reached through a node_modules link to the build folder itself).
+fs.writeFileSync(path.join(build, 'package.json'), JSON.stringify({ name: 'cdktf-azure-mlops', main: 'lib/index.js' }));
+fs.mkdirSync(path.join(build, 'node_modules'), { recursive: true });
+fs.symlinkSync(build, path.join(build, 'node_modules', 'cdktf-azure-mlops'), 'dir');
 // The main example reads what it uploads (models, data, code), its lock file and its pipeline paths beside main.ts.
 fs.cpSync(path.join(root, 'examples', 'platform'), path.join(build, 'examples', 'platform'), {
   recursive: true, filter: (src) => !src.endsWith('.ts'),

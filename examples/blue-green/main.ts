@@ -1,4 +1,5 @@
-// Blue/green with a canary and a shadow: synthesize with `npx cdktf synth --app "npx tsx examples/blue-green/main.ts"`.
+// Blue/green with a canary and a shadow: synthesize with `npx cdktf synth --app "npx tsx --tsconfig tsconfig.dev.json
+// examples/blue-green/main.ts"`.
 //
 // Creates a resource group, an Azure ML workspace (private, identity-based), the `churn` model with three MLflow
 // versions, and a production online endpoint serving version 3 (blue) and version 4 (green) at 90/10, with version 5
@@ -7,14 +8,10 @@
 import { App, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
 import { ResourceGroup } from '@cdktf/provider-azurerm/lib/resource-group';
-import { ModelStage, ModelType } from '../../lib/assets/asset-refs';
-import { Model } from '../../lib/assets/model';
-import { ModelSource } from '../../lib/assets/model-source';
-import { MlopsProviders } from '../../lib/core';
 import {
-  DeploymentModel, MetricComparison, MetricThreshold, OnlineEndpoint, PromotionPolicy, Traffic,
-} from '../../lib/serving';
-import { Workspace } from '../../lib/workspace';
+  DeploymentModel, MetricComparison, MetricThreshold, MlopsProviders, Model, ModelSource, ModelStage, ModelType,
+  OnlineEndpoint, PromotionPolicy, Traffic, Workspace,
+} from 'cdktf-azure-mlops';
 
 export class BlueGreenStack extends TerraformStack {
   public readonly endpoint: OnlineEndpoint;

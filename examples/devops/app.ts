@@ -7,10 +7,8 @@ import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
 import { ResourceGroup } from '@cdktf/provider-azurerm/lib/resource-group';
 import { StorageAccount } from '@cdktf/provider-azurerm/lib/storage-account';
 import { StorageContainer } from '@cdktf/provider-azurerm/lib/storage-container';
-import { AzuredevopsProvider } from '../../lib/bindings/azuredevops';
-import { MlopsProviders } from '../../lib/core';
-import { DevOpsProject, MlopsPipelines } from '../../lib/pipelines';
-import { PolicySuppressions } from '../../lib/policy';
+import { AzuredevopsProvider } from 'cdktf-azure-mlops/lib/bindings/azuredevops';
+import { DevOpsProject, MlopsPipelines, MlopsProviders, PolicySuppressions } from 'cdktf-azure-mlops';
 
 // Replace these placeholders with your own tenant, subscriptions and approver group.
 const TENANT_ID = '00000000-0000-0000-0000-000000000001';

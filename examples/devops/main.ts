@@ -1,5 +1,5 @@
-// Run: npx tsx examples/devops/main.ts  (synthesizes into ./cdktf.out, or CDKTF_OUTDIR, and writes the pipeline
-// files beside this file, where this folder stands for the root of your repository).
+// Run: npx tsx --tsconfig tsconfig.dev.json examples/devops/main.ts  (synthesizes into ./cdktf.out, or CDKTF_OUTDIR,
+// and writes the pipeline files beside this file, where this folder stands for the root of your repository).
 import { App } from 'cdktf';
 import { buildDevOpsExample } from './app';
 

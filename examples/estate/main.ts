@@ -1,5 +1,6 @@
-// A production estate in one stack: synthesize with `npx cdktf synth --app "npx tsx examples/estate/main.ts"`.
-// (`npm run synth` runs examples/platform, the main example, which spreads this estate over four stacks.)
+// A production estate in one stack: synthesize with `npx cdktf synth --app "npx tsx --tsconfig tsconfig.dev.json
+// examples/estate/main.ts"`. (`npm run synth` runs examples/platform, the main example, which spreads this estate over
+// four stacks.)
 import { App } from 'cdktf';
 import { EstateStack } from './stack';
 

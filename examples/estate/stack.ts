@@ -10,16 +10,10 @@
 import { TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
 import { ResourceGroup } from '@cdktf/provider-azurerm/lib/resource-group';
-import { ModelStage, ModelType } from '../../lib/assets/asset-refs';
-import { ModelSource } from '../../lib/assets/model-source';
-import { VersionLock } from '../../lib/assets/version-lock';
-import { MlopsProviders } from '../../lib/core/providers';
-import { Principal } from '../../lib/core/rbac';
-import { Registry } from '../../lib/registry/registry';
 import {
-  BatchEndpoint, DeploymentModel, MetricComparison, MetricThreshold, OnlineEndpoint, PromotionPolicy, Traffic,
-} from '../../lib/serving';
-import { Workspace } from '../../lib/workspace/workspace';
+  BatchEndpoint, DeploymentModel, MetricComparison, MetricThreshold, MlopsProviders, ModelSource, ModelStage,
+  ModelType, OnlineEndpoint, Principal, PromotionPolicy, Registry, Traffic, VersionLock, Workspace,
+} from 'cdktf-azure-mlops';
 
 export interface EstateStackProps {
   /** The committed lock file that pins each released version's content; changing one then fails synth. */

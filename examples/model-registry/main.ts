@@ -1,4 +1,5 @@
-// Synthesizes the model-registry example: `npx cdktf synth --app "npx tsx examples/model-registry/main.ts"`.
+// Synthesizes the model-registry example: `npx cdktf synth --app "npx tsx --tsconfig tsconfig.dev.json
+// examples/model-registry/main.ts"`.
 import { App } from 'cdktf';
 import { ModelRegistryStack } from './stack';
 

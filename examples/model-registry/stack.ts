@@ -7,15 +7,10 @@
 import * as path from 'path';
 import { TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
-import { EnvironmentSource } from '../../lib/assets/environment';
-import { ModelStage, ModelType } from '../../lib/assets/asset-refs';
-import { Model } from '../../lib/assets/model';
-import { ModelSource } from '../../lib/assets/model-source';
-import { VersionLock } from '../../lib/assets/version-lock';
-import { MlopsProviders } from '../../lib/core/providers';
-import { Principal } from '../../lib/core/rbac';
-import { Registry } from '../../lib/registry/registry';
-import { Workspace } from '../../lib/workspace/workspace';
+import {
+  EnvironmentSource, MlopsProviders, Model, ModelSource, ModelStage, ModelType, Principal, Registry, VersionLock,
+  Workspace,
+} from 'cdktf-azure-mlops';
 
 const RG = '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-mlops';
 

@@ -10,8 +10,8 @@ import {
   AutoscaleMetric, BatchEndpoint, CodeSource, DataSource, DataType, DeploymentModel, DevOpsProject, EnvironmentSource,
   MetricComparison, MetricThreshold, MlopsPipelines, MlopsProviders, ModelSource, ModelStage, ModelType, ModelVersion,
   OnlineEndpoint, PolicySuppressions, Principal, PromotionPolicy, Registry, ScaleDirection, Traffic, VersionLock, Workspace,
-} from '../../lib';
-import { AzuredevopsProvider } from '../../lib/bindings/azuredevops';
+} from 'cdktf-azure-mlops';
+import { AzuredevopsProvider } from 'cdktf-azure-mlops/lib/bindings/azuredevops';
 
 // Replace these placeholders with your own tenant, subscriptions and approver group.
 const TENANT_ID = '00000000-0000-0000-0000-000000000001';

@@ -24,8 +24,9 @@
 //   (Staging or later, AUC >= 0.85, no worse than the incumbent); the batch endpoint churn-platform-batch scoring
 //   with registry version 1 on the cluster.
 //
-// Run: `npm run synth` (or `npx tsx examples/platform/main.ts`; CDKTF_OUTDIR=<dir> synthesizes elsewhere). Replace
-// the placeholder tenant, subscription and group ids at the top of app.ts before deploying.
+// Run: `npm run synth` (or `npx tsx --tsconfig tsconfig.dev.json examples/platform/main.ts`; CDKTF_OUTDIR=<dir>
+// synthesizes elsewhere). Replace the placeholder tenant, subscription and group ids at the top of app.ts before
+// deploying.
 import { App } from 'cdktf';
 import { buildPlatformApp } from './app';
 

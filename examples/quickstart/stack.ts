@@ -1,11 +1,9 @@
 import { TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
 import { ResourceGroup } from '@cdktf/provider-azurerm/lib/resource-group';
-import { ModelType } from '../../lib/assets/asset-refs';
-import { ModelSource } from '../../lib/assets/model-source';
-import { MlopsProviders } from '../../lib/core/providers';
-import { DeploymentModel, OnlineEndpoint, Traffic } from '../../lib/serving';
-import { Workspace } from '../../lib/workspace/workspace';
+import {
+  DeploymentModel, MlopsProviders, ModelSource, ModelType, OnlineEndpoint, Traffic, Workspace,
+} from 'cdktf-azure-mlops';
 
 /** The smallest useful app: a secure workspace, one model version, and an endpoint serving it. */
 export class QuickstartStack extends TerraformStack {

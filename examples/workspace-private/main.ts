@@ -1,4 +1,5 @@
-// A network-isolated Azure ML workspace. Synthesize with: npx tsx examples/workspace-private/main.ts
+// A network-isolated Azure ML workspace. Synthesize with: npx tsx --tsconfig tsconfig.dev.json
+// examples/workspace-private/main.ts
 import * as path from 'path';
 import { App } from 'cdktf';
 import { MinimalWorkspaceStack } from './minimal';

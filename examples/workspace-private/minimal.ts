@@ -2,8 +2,7 @@
 import { TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
 import { ResourceGroup } from '@cdktf/provider-azurerm/lib/resource-group';
-import { MlopsProviders } from '../../lib/core';
-import { Workspace } from '../../lib/workspace';
+import { MlopsProviders, Workspace } from 'cdktf-azure-mlops';
 
 export class MinimalWorkspaceStack extends TerraformStack {
   constructor(scope: Construct, id: string) {

@@ -3,8 +3,7 @@ import { Construct } from 'constructs';
 import { ResourceGroup } from '@cdktf/provider-azurerm/lib/resource-group';
 import { Subnet } from '@cdktf/provider-azurerm/lib/subnet';
 import { VirtualNetwork } from '@cdktf/provider-azurerm/lib/virtual-network';
-import { MlopsProviders } from '../../lib/core';
-import { IsolationMode, OutboundRule, Protection, Workspace } from '../../lib/workspace';
+import { IsolationMode, MlopsProviders, OutboundRule, Protection, Workspace } from 'cdktf-azure-mlops';
 
 /**
  * A network-isolated workspace: a VNet with a subnet for private endpoints; the workspace with public access off,

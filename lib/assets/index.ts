@@ -1,5 +1,5 @@
 export * from './asset-refs';
-export * from './lineage';
+export { ModelLineage } from './lineage';
 export * from './model-source';
 export * from './model';
 export * from './environment';

@@ -21,23 +21,57 @@ export interface Problem {
   readonly fix: string;
 }
 
+const MLOPS_VALIDATION_ERROR = Symbol.for('cdktf-azure-mlops.MlopsValidationError');
+
 /**
  * Thrown at synth when a construct's input breaks a rule of Azure or of this library.
  *
- * Not part of the jsii API (jsii cannot export subclasses of `Error`); TypeScript users can import it from
- * `cdktf-azure-mlops/lib/core/errors` to check `instanceof`.
+ * The message names the construct path and lists every problem; `problems` holds them one by one. In TypeScript and
+ * JavaScript it is an `Error` (`instanceof MlopsValidationError` and `instanceof Error` both hold); in other jsii
+ * languages an exception thrown inside the library reaches the app as the runtime's own error type carrying this
+ * message, so match on the message there.
  */
-export class MlopsValidationError extends Error {
-  public readonly constructPath: string;
-  public readonly problems: Problem[];
+export class MlopsValidationError {
+  /**
+   * Whether `x` is an MlopsValidationError, also when it comes from another copy of this package (two versions
+   * installed side by side make `instanceof` false).
+   */
+  public static isMlopsValidationError(x: any): boolean {
+    return x !== null && typeof x === 'object' && MLOPS_VALIDATION_ERROR in x;
+  }
 
+  /** The path of the construct whose input is wrong, e.g. `prod/Endpoint`. */
+  public readonly constructPath: string;
+  /** Every problem found in that construct's input. */
+  public readonly problems: Problem[];
+  /** The message: the construct path and every problem with its fix. */
+  public readonly message: string;
+  /** Always `MlopsValidationError`. */
+  public readonly name: string;
+
+  /**
+   * @param constructPath the path of the construct at fault
+   * @param what what was invalid, e.g. `props for OnlineEndpoint`
+   * @param problems every problem found (at least one)
+   */
   constructor(constructPath: string, what: string, problems: Problem[]) {
-    super(formatProblems(constructPath, what, problems));
-    this.name = 'MlopsValidationError';
     this.constructPath = constructPath;
     this.problems = problems;
+    this.message = formatProblems(constructPath, what, problems);
+    this.name = 'MlopsValidationError';
+    // jsii cannot export a subclass of Error (JSII3001: `Error` is no jsii type, and erasing a hidden base class
+    // stops at it too), so the class declares no base and the constructor returns a native Error re-parented onto
+    // this prototype (whose own parent is Error.prototype, below): Node prints it as an error with its stack, and
+    // jest's toThrow and `instanceof` behave as for `class extends Error`. See aws/jsii#50.
+    const error = new Error(this.message);
+    Object.setPrototypeOf(error, new.target.prototype);
+    Object.defineProperty(error, 'name', { value: this.name, writable: true, configurable: true, enumerable: false });
+    Object.defineProperty(error, MLOPS_VALIDATION_ERROR, { value: true, enumerable: false });
+    Error.captureStackTrace?.(error, new.target);
+    return Object.assign(error, { constructPath, problems }) as unknown as MlopsValidationError;
   }
 }
+Object.setPrototypeOf(MlopsValidationError.prototype, Error.prototype);
 
 /** Renders a value for a message: short, quoted strings, tokens shown as such. */
 export function renderValue(value: unknown): string {

@@ -1,6 +1,8 @@
-export * from './api-versions';
+// The public surface only: helpers shared between modules (grantRole, stableSuffix, ...) are imported from their
+// module by the library itself and stay out of the package's API.
+export { ApiVersions } from './api-versions';
 export * from './arm-id';
-export * from './naming';
-export * from './providers';
-export * from './rbac';
-export { Problem } from './errors';
+export { NameBuilder, NamingRule, NamingRules } from './naming';
+export { MlopsProviders, MlopsProvidersProps, RemoteStateOptions } from './providers';
+export { BuiltInRole, IPrincipal, Principal } from './rbac';
+export { MlopsValidationError, Problem } from './errors';

@@ -25,6 +25,7 @@ export interface RemoteStateOptions {
   readonly useOidc?: boolean;
 }
 
+/** Options of `MlopsProviders.configure`: provider features, authentication and remote state. */
 export interface MlopsProvidersProps {
   /** @default - from `ARM_SUBSCRIPTION_ID` or the Azure CLI */
   readonly subscriptionId?: string;

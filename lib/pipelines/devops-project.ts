@@ -14,6 +14,7 @@ export interface IDevOpsProject extends IConstruct {
   readonly defaultBranch: string;
 }
 
+/** Props of a `DevOpsProject`: the Azure DevOps project and the repository that holds the pipelines. */
 export interface DevOpsProjectProps {
   /** Name of the Azure DevOps project. */
   readonly projectName: string;

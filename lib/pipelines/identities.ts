@@ -94,6 +94,7 @@ export interface FederationSubject {
   readonly subject: string;
 }
 
+/** Props of a `StageIdentity`: the stage it serves and the scopes and roles it needs. */
 export interface StageIdentityProps {
   readonly identities: PipelineIdentitiesOptions;
   readonly name: string;

@@ -15,6 +15,7 @@ import { PipelineStackOptions, PipelineStageOptions, ResolvedStack, resolveStack
 import { azurermBackendOf, checkStackAgainstStage } from './stack-checks';
 import { RenderInput, renderAzurePipelines, renderGitHubWorkflow } from './render';
 
+/** Props of `MlopsPipelines`: the project, the stages in order, and where the generated pipeline YAML goes. */
 export interface MlopsPipelinesProps {
   /** The Azure DevOps project and repository the pipeline is created in. */
   readonly project: IDevOpsProject;
@@ -36,7 +37,11 @@ export interface MlopsPipelinesProps {
   readonly azurePipelinesPath?: string;
   /** Repository-relative path of the generated GitHub Actions workflow. @default .github/workflows/mlops.yml */
   readonly gitHubWorkflowPath?: string;
-  /** Node.js version the pipelines install (a NodeTool@0 version spec such as `20.x`). @default 20.x */
+  /**
+   * Node.js version the pipelines install (a NodeTool@0 version spec such as `24.x`). 22 and 24 are the LTS lines
+   * the library supports; Node 20 is end of life.
+   * @default 22.x
+   */
   readonly nodeVersion?: string;
   /** Hosted agent image. @default ubuntu-latest */
   readonly vmImage?: string;
@@ -266,7 +271,7 @@ export class MlopsPipelines extends Construct {
     this.input = {
       constructPath: this.node.path,
       mainBranch: props.project.defaultBranch,
-      nodeVersion: props.nodeVersion ?? '20.x',
+      nodeVersion: props.nodeVersion ?? '22.x',
       vmImage: props.vmImage ?? 'ubuntu-latest',
       terraformVersion: props.terraformVersion,
       generatedFilesCheck: checkGenerated ? [this.azurePipelinesPath, this.gitHubWorkflowPath] : [],

@@ -71,7 +71,8 @@ export function policyError(report: PolicyReport, reportPath?: string): MlopsVal
     fix: f.fix,
   }));
   const error = new MlopsValidationError(report.stack, `resources under policy ${report.packs.join(', ')}`, problems);
-  error.message += `\n  To accept a finding, suppress it with its reason: PolicySuppressions.add(construct, ruleId, reason).` +
+  // The thrown object is a native Error (see MlopsValidationError), whose message is writable.
+  (error as { message: string }).message += `\n  To accept a finding, suppress it with its reason: PolicySuppressions.add(construct, ruleId, reason).` +
     (reportPath ? ` Full report: ${reportPath}` : '');
   return error;
 }

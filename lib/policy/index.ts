@@ -1,6 +1,6 @@
 export * from './level';
 export * from './anchors';
-export * from './report';
+export { PolicyFinding, PolicyReport, PolicyReportProps, PolicySuppressionRecord } from './report';
 export * from './suppressions';
 export * from './packs';
 export { PolicyRuleInfo } from './docs';

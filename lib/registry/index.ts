@@ -1,2 +1,2 @@
-export * from './registry-base';
+export { IRegistry, RegistryAttributes, RegistryBase } from './registry-base';
 export * from './registry';

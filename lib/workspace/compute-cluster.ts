@@ -54,6 +54,7 @@ export interface ComputeClusterOptions {
   readonly tags?: { [key: string]: string };
 }
 
+/** Props of a `ComputeCluster`: its options and the workspace it belongs to. */
 export interface ComputeClusterProps extends ComputeClusterOptions {
   readonly workspace: IWorkspace;
 }

@@ -77,6 +77,7 @@ export interface WorkspaceNames {
   readonly legacyConstructPath?: string;
 }
 
+/** Props of a `Workspace`: where it lives, how its names are made, and the secure baseline to change. */
 export interface WorkspaceProps {
   /** The resource group to create everything in. Give this or `resourceGroupId`. @default - resourceGroupId */
   readonly resourceGroup?: ResourceGroup;

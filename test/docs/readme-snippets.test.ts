@@ -14,13 +14,27 @@ const README_SOURCES: Record<string, string[]> = {
   'lib/policy/README.md': ['test/fixtures/readme/policy.ts'],
   'lib/serving/README.md': ['examples/quickstart/stack.ts', 'examples/blue-green/main.ts', 'test/fixtures/readme/serving.ts'],
   'lib/pipelines/README.md': ['test/fixtures/readme/pipelines.ts'],
+  // The user guide (docs/): quoted from the examples and from test/fixtures/docs, which import the package by name.
+  'docs/getting-started.md': ['examples/quickstart/stack.ts', 'examples/quickstart/main.ts'],
+  'docs/platform-repo.md': ['examples/platform/app.ts'],
+  'docs/model-change.md': ['test/fixtures/docs/model-change.ts'],
+  'docs/pipelines.md': ['examples/platform/app.ts', 'examples/platform/main.ts'],
 };
 
-test('every README of the library is in the table', () => {
+/** Guide pages without TypeScript (an index, a table of errors). */
+const PROSE_ONLY = new Set(['docs/README.md', 'docs/troubleshooting.md']);
+
+test('every README of the library and every page of the guide is in the table', () => {
   const readmes = ['README.md', ...fs.readdirSync(path.join(REPO_ROOT, 'lib'))
     .map(dir => `lib/${dir}/README.md`)
     .filter(file => fs.existsSync(path.join(REPO_ROOT, file)))];
-  expect(Object.keys(README_SOURCES).sort()).toEqual(readmes.sort());
+  const guide = fs.readdirSync(path.join(REPO_ROOT, 'docs')).filter(f => f.endsWith('.md')).map(f => `docs/${f}`)
+    .filter(f => !PROSE_ONLY.has(f));
+  expect(Object.keys(README_SOURCES).sort()).toEqual([...readmes, ...guide].sort());
+});
+
+test.each([...PROSE_ONLY])('%s has no TypeScript snippet (else it belongs in the table)', (page) => {
+  expect(tsBlocks(readRepoFile(page), page)).toEqual([]);
 });
 
 describe.each(Object.entries(README_SOURCES))('%s', (readme, sources) => {

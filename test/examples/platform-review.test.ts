@@ -5,6 +5,6 @@ test('examples/platform/README.md shows the review the code outputs for widening
   const markdown = platformCanaryReviewMarkdown();
   expect(markdown).toContain('No blocking hazard.');
   expect(markdown).toContain('| green | mlr-churnplat/churn/2 | 10% → **50%** | 0% |');
-  // Refresh with: npx tsx test/fixtures/review/platform-canary.ts --write
+  // Refresh with: npx tsx --tsconfig tsconfig.dev.json test/fixtures/review/platform-canary.ts --write
   expect(fs.readFileSync(README, 'utf8')).toContain(readmeFragment(markdown));
 });

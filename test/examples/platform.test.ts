@@ -175,7 +175,7 @@ describe('examples/platform (the main example, synthesized by npm run synth)', (
 
 describe('the README and cdktf.json agree on the main example', () => {
   test('cdktf.json runs examples/platform/main.ts, and the README\'s set-up and main-example text name it', () => {
-    expect(JSON.parse(readRepoFile('cdktf.json')).app).toBe('npx tsx examples/platform/main.ts');
+    expect(JSON.parse(readRepoFile('cdktf.json')).app).toBe('npx tsx --tsconfig tsconfig.dev.json examples/platform/main.ts');
     const readme = readRepoFile('README.md');
     expect(readme).toMatch(/Synthesize the main example \(`examples\/platform`, the app `cdktf\.json` runs\)/);
     expect(readme).toMatch(/The main example, \[`examples\/platform`\]\(examples\/platform\/main\.ts\)/);

@@ -13,7 +13,8 @@ import { buildPlatformApp } from '../../examples/platform/app';
 import { QuickstartStack } from '../../examples/quickstart/stack';
 import { MinimalWorkspaceStack } from '../../examples/workspace-private/minimal';
 import { WorkspacePrivateStack } from '../../examples/workspace-private/stack';
-import { POLICY_REPORT_JSON, SecureBaseline } from '../../lib/policy';
+import { SecureBaseline } from '../../lib/policy';
+import { POLICY_REPORT_JSON } from '../../lib/policy/report';
 import { freshApp, Json } from '../support/stacks';
 import { ALL_PACKS } from './support';
 

@@ -5,7 +5,8 @@ import * as path from 'path';
 import { Aspects, TerraformStack } from 'cdktf';
 import { MlopsValidationError } from '../../lib/core/errors';
 import { MlopsProviders } from '../../lib/core/providers';
-import { DataProtection, Policy, POLICY_REPORT_JSON, POLICY_REPORT_TABLE, SecureBaseline } from '../../lib/policy';
+import { DataProtection, Policy, SecureBaseline } from '../../lib/policy';
+import { POLICY_REPORT_JSON, POLICY_REPORT_TABLE } from '../../lib/policy/report';
 import { freshApp } from '../support/stacks';
 import { containerRegistry, keyVault, storage } from './support';
 

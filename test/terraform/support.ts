@@ -30,10 +30,13 @@ export function tierApps(): string[] {
   return [...examples, 'test/fixtures/apps/multi-stack.ts'];
 }
 
-/** Synthesizes an app as a user does (`npx tsx <main>`, from the repository root) into a fresh folder. */
+/**
+ * Synthesizes an app as cdktf.json does (`npx tsx --tsconfig tsconfig.dev.json <main>`, from the repository root: the
+ * tsconfig's `paths` resolve the examples' `cdktf-azure-mlops` imports to lib/) into a fresh folder.
+ */
 export function synthScript(main: string): string {
   const outdir = fs.mkdtempSync(path.join(os.tmpdir(), `synth-${path.basename(path.dirname(main))}-`));
-  execFileSync(process.execPath, [path.join(REPO, 'node_modules', 'tsx', 'dist', 'cli.mjs'), main], {
+  execFileSync(process.execPath, [path.join(REPO, 'node_modules', 'tsx', 'dist', 'cli.mjs'), '--tsconfig', path.join(REPO, 'tsconfig.dev.json'), main], {
     cwd: REPO,
     env: { ...process.env, CDKTF_OUTDIR: outdir },
     stdio: ['ignore', 'ignore', 'pipe'],

@@ -31,7 +31,8 @@ describe('examples/workspace-private', () => {
   test('main.ts synthesizes both stacks with no inputs', () => {
     const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'ws-private-'));
     try {
-      execFileSync(process.execPath, [require.resolve('tsx/cli'), path.join(__dirname, '../../examples/workspace-private/main.ts')],
+      execFileSync(process.execPath, [require.resolve('tsx/cli'), '--tsconfig', path.join(__dirname, '../../tsconfig.dev.json'),
+        path.join(__dirname, '../../examples/workspace-private/main.ts')],
         { env: { ...process.env, CDKTF_OUTDIR: outdir }, stdio: 'pipe' });
       const json = JSON.parse(fs.readFileSync(path.join(outdir, 'stacks/workspace-private/cdk.tf.json'), 'utf8'));
       expect(Object.keys(json.resource.azurerm_private_endpoint)).toHaveLength(5);

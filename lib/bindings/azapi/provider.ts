@@ -1,19 +1,9 @@
 // Binding for the `azapi` provider, mirroring Azure/azapi v2.12.0 in the shape cdktf generates.
 import { Construct } from 'constructs';
 import * as cdktf from 'cdktf';
-import { map, simple, withoutUndefined } from './shared';
+import { AZAPI_GENERATOR_METADATA, map, simple, withoutUndefined } from './shared';
 
-/** The provider version constraint every azapi binding here declares: 2.11 is the first release that embeds the
- * Microsoft.MachineLearningServices 2026-05-01 schema, and azapi rejects api-versions it does not embed. */
-export const AZAPI_VERSION_CONSTRAINT = '~> 2.12';
-
-/** Generator metadata shared by the azapi bindings (what cdktf writes into required_providers). */
-export const AZAPI_GENERATOR_METADATA = {
-  providerName: 'azapi',
-  // No exact providerVersion: cdktf would pin it in required_providers instead of the constraint.
-  providerVersionConstraint: AZAPI_VERSION_CONSTRAINT,
-};
-
+/** Arguments of the azapi provider block. */
 export interface AzapiProviderConfig {
   /** Alias for using several configurations of the provider. */
   readonly alias?: string;

@@ -2,13 +2,14 @@
 // It performs one HTTP action (POST by default) against an existing resource, at apply or at destroy.
 import { Construct } from 'constructs';
 import * as cdktf from 'cdktf';
-import { AZAPI_GENERATOR_METADATA } from './provider';
 import {
   AzapiRetry, AzapiTimeouts, dynamicToHclTerraform, dynamicToTerraform, map, simple, validateAzapiArguments,
   withoutUndefined, azapiOperationToTerraform, azapiOperationToHclTerraform,
+  AZAPI_GENERATOR_METADATA,
 } from './shared';
 import { resourceConfig } from '../meta-arguments';
 
+/** Arguments of an `azapi_resource_action`: one call of an Azure resource action (e.g. provisionManagedNetwork). */
 export interface AzapiResourceActionConfig extends cdktf.TerraformMetaArguments {
   /** `<resource type>@<api-version>` of the target resource. */
   readonly type: string;

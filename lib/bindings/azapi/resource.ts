@@ -6,10 +6,11 @@ import {
   AzapiIdentity, AzapiRetry, AzapiTimeouts, azapiIdentityToHclTerraform, azapiIdentityToTerraform,
   dynamicToHclTerraform, dynamicToTerraform, list, map, simple, validateAzapiArguments, withoutUndefined,
   azapiOperationToTerraform, azapiOperationToHclTerraform,
+  AZAPI_GENERATOR_METADATA,
 } from './shared';
-import { AZAPI_GENERATOR_METADATA } from './provider';
 import { resourceConfig } from '../meta-arguments';
 
+/** Arguments of an `azapi_resource`: an Azure resource by type, parent and body. */
 export interface AzapiResourceConfig extends cdktf.TerraformMetaArguments {
   /** `<resource type>@<api-version>`, e.g. `Microsoft.MachineLearningServices/workspaces@2026-05-01`. */
   readonly type: string;

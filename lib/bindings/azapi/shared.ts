@@ -4,32 +4,20 @@ import * as cdktf from 'cdktf';
 import { IConstruct } from 'constructs';
 import { Problems, renderValue } from '../../core/errors';
 import { isToken, Validator } from '../../core/validation';
+import { AzapiIdentity, AzapiOperationArguments, AzapiRetry, AzapiTimeouts } from './structs';
 
-/** The `identity` block of `azapi_resource`. */
-export interface AzapiIdentity {
-  /** `SystemAssigned`, `UserAssigned`, `SystemAssigned, UserAssigned` or `None`. */
-  readonly type: string;
-  /** Ids of user-assigned identities, required when `type` includes `UserAssigned`. */
-  readonly identityIds?: string[];
-}
+export { AzapiIdentity, AzapiOperationArguments, AzapiRetry, AzapiTimeouts };
 
-/** The `retry` attribute: retries a request whose error message matches one of the regular expressions. */
-export interface AzapiRetry {
-  /** Regular expressions matched against the error message. */
-  readonly errorMessageRegex: string[];
-  /** First wait between attempts, 1-120 seconds. @default 10 */
-  readonly intervalSeconds?: number;
-  /** Longest wait between attempts, 1-300 seconds. @default 180 */
-  readonly maxIntervalSeconds?: number;
-}
+/** The provider version constraint every azapi binding here declares: 2.11 is the first release that embeds the
+ * Microsoft.MachineLearningServices 2026-05-01 schema, and azapi rejects api-versions it does not embed. */
+export const AZAPI_VERSION_CONSTRAINT = '~> 2.12';
 
-/** The `timeouts` block: Go duration strings such as `30m`. */
-export interface AzapiTimeouts {
-  readonly create?: string;
-  readonly read?: string;
-  readonly update?: string;
-  readonly delete?: string;
-}
+/** Generator metadata shared by the azapi bindings (what cdktf writes into required_providers). */
+export const AZAPI_GENERATOR_METADATA = {
+  providerName: 'azapi',
+  // No exact providerVersion: cdktf would pin it in required_providers instead of the constraint.
+  providerVersionConstraint: AZAPI_VERSION_CONSTRAINT,
+};
 
 export function azapiIdentityToTerraform(struct?: AzapiIdentity | cdktf.IResolvable): any {
   if (struct === undefined) return undefined;
@@ -167,14 +155,6 @@ export function validateAzapiArguments(scope: IConstruct, resourceType: string,
     v.integer('retry.maxIntervalSeconds', args.retry.maxIntervalSeconds, { min: 1, max: 300 });
   }
   v.throwIfAny();
-}
-
-/** The arguments every azapi resource type shares: what to export from the response, mutexes, retry, timeouts. */
-export interface AzapiOperationArguments {
-  readonly responseExportValues?: string[];
-  readonly locks?: string[];
-  readonly retry?: AzapiRetry;
-  readonly timeouts?: AzapiTimeouts;
 }
 
 export function azapiOperationToTerraform(c: AzapiOperationArguments): { [name: string]: any } {

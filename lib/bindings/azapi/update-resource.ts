@@ -2,13 +2,14 @@
 // It patches a subset of an existing resource's properties; destroying it changes nothing in Azure.
 import { Construct } from 'constructs';
 import * as cdktf from 'cdktf';
-import { AZAPI_GENERATOR_METADATA } from './provider';
 import {
   AzapiRetry, AzapiTimeouts, dynamicToHclTerraform, dynamicToTerraform, simple, validateAzapiArguments,
   withoutUndefined, azapiOperationToTerraform, azapiOperationToHclTerraform,
+  AZAPI_GENERATOR_METADATA,
 } from './shared';
 import { resourceConfig } from '../meta-arguments';
 
+/** Arguments of an `azapi_update_resource`: a PATCH of some properties of an existing Azure resource. */
 export interface AzapiUpdateResourceConfig extends cdktf.TerraformMetaArguments {
   /** `<resource type>@<api-version>` of the resource to patch. */
   readonly type: string;

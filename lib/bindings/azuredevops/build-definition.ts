@@ -25,6 +25,7 @@ export interface AzuredevopsBuildDefinitionCiTrigger {
   readonly useYaml?: boolean | cdktf.IResolvable;
 }
 
+/** Arguments of an `azuredevops_build_definition`: a YAML pipeline of a repository. */
 export interface AzuredevopsBuildDefinitionConfig extends cdktf.TerraformMetaArguments {
   /** Project id or name; changing it replaces the pipeline. */
   readonly projectId: string;

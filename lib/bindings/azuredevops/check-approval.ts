@@ -5,6 +5,7 @@ import { isToken } from '../../core/validation';
 import { AZUREDEVOPS_GENERATOR_METADATA, argumentValidator, list, simple, withoutUndefined } from './shared';
 import { resourceConfig } from '../meta-arguments';
 
+/** Arguments of an `azuredevops_check_approval`: the approvers of a protected resource such as an environment. */
 export interface AzuredevopsCheckApprovalConfig extends cdktf.TerraformMetaArguments {
   /** Project GUID; changing it replaces the check. */
   readonly projectId: string;

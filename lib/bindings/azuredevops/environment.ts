@@ -4,6 +4,7 @@ import * as cdktf from 'cdktf';
 import { AZUREDEVOPS_GENERATOR_METADATA, argumentValidator, simple, withoutUndefined } from './shared';
 import { resourceConfig } from '../meta-arguments';
 
+/** Arguments of an `azuredevops_environment`. */
 export interface AzuredevopsEnvironmentConfig extends cdktf.TerraformMetaArguments {
   /** Project GUID; changing it replaces the environment. */
   readonly projectId: string;

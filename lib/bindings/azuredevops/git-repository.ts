@@ -15,6 +15,7 @@ export interface AzuredevopsGitRepositoryInitialization {
   readonly sourceUrl?: string;
 }
 
+/** Arguments of an `azuredevops_git_repository`. */
 export interface AzuredevopsGitRepositoryConfig extends cdktf.TerraformMetaArguments {
   /** Project id (or name); changing it replaces the repository. */
   readonly projectId: string;

@@ -8,4 +8,3 @@ export * from './check-approval';
 export * from './variable-group';
 export * from './build-definition';
 export * from './pipeline-authorization';
-export { AZUREDEVOPS_VERSION_CONSTRAINT } from './shared';

@@ -4,6 +4,7 @@ import * as cdktf from 'cdktf';
 import { AZUREDEVOPS_GENERATOR_METADATA, argumentValidator, simple, withoutUndefined } from './shared';
 import { resourceConfig } from '../meta-arguments';
 
+/** Arguments of an `azuredevops_pipeline_authorization`: lets a pipeline use a protected resource. */
 export interface AzuredevopsPipelineAuthorizationConfig extends cdktf.TerraformMetaArguments {
   /** Project that owns the protected resource; changing it replaces the authorisation. */
   readonly projectId: string;

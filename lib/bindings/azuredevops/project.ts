@@ -5,6 +5,7 @@ import * as cdktf from 'cdktf';
 import { AZUREDEVOPS_GENERATOR_METADATA, argumentValidator, simple, withoutUndefined } from './shared';
 import { resourceConfig } from '../meta-arguments';
 
+/** Arguments of an `azuredevops_project`. */
 export interface AzuredevopsProjectConfig extends cdktf.TerraformMetaArguments {
   /** Project name (not blank). */
   readonly name: string;
@@ -68,6 +69,7 @@ export class AzuredevopsProject extends cdktf.TerraformResource {
   }
 }
 
+/** Arguments of the `azuredevops_project` data source: an existing project by name. */
 export interface DataAzuredevopsProjectConfig extends cdktf.TerraformMetaArguments {
   /** Name of the existing project. */
   readonly name: string;

@@ -5,6 +5,7 @@ import { Construct } from 'constructs';
 import * as cdktf from 'cdktf';
 import { AZUREDEVOPS_GENERATOR_METADATA, simple, withoutUndefined } from './shared';
 
+/** Arguments of the azuredevops provider block. */
 export interface AzuredevopsProviderConfig {
   /** Alias for using several configurations of the provider. */
   readonly alias?: string;

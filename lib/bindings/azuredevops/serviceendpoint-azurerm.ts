@@ -13,6 +13,7 @@ export interface AzuredevopsServiceendpointAzurermCredentials {
   readonly serviceprincipalid: string;
 }
 
+/** Arguments of an `azuredevops_serviceendpoint_azurerm`: an Azure Resource Manager service connection. */
 export interface AzuredevopsServiceendpointAzurermConfig extends cdktf.TerraformMetaArguments {
   /** Project GUID; changing it replaces the connection. */
   readonly projectId: string;

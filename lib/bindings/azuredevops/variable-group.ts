@@ -13,6 +13,7 @@ export interface AzuredevopsVariableGroupVariable {
   readonly value?: string;
 }
 
+/** Arguments of an `azuredevops_variable_group`. */
 export interface AzuredevopsVariableGroupConfig extends cdktf.TerraformMetaArguments {
   /** Project GUID; changing it replaces the group. */
   readonly projectId: string;
