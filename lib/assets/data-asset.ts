@@ -10,6 +10,8 @@ import { IDataVersion } from './asset-refs';
 import { artifactStoreFor, checkLocalPathExists, uploadLocalPath } from './local-upload';
 import { checkRemoteUri } from './uris';
 import { bindSource, declareContainer, declareVersion, rejectDuplicateVersion, startVersion } from './versioned';
+import { checkShape, childId } from '../core/shape';
+import { DATA_ASSET_PROPS, DATA_VERSION_PROPS } from './shapes';
 
 /** The type of a data asset. */
 export class DataType {
@@ -159,7 +161,8 @@ export class DataAsset extends Construct {
   public readonly resource: AzapiResource;
 
   constructor(scope: Construct, id: string, props: DataAssetProps) {
-    super(scope, id);
+    super(scope, childId(scope, id, 'DataAsset'));
+    checkShape(this, 'props for DataAsset', props, DATA_ASSET_PROPS);
     const c = declareContainer(this, id, 'data', props, { dataType: props.dataType.value });
     this.dataName = c.name;
     this.dataType = props.dataType;
@@ -211,7 +214,8 @@ export class DataVersion extends Construct implements IDataVersion {
   public readonly resource: AzapiResource;
 
   constructor(scope: Construct, id: string, props: DataVersionProps) {
-    super(scope, id);
+    super(scope, childId(scope, id, 'DataVersion'));
+    checkShape(this, 'props for DataVersion', props, DATA_VERSION_PROPS);
     const data = props.dataAsset;
     const { v, target } = startVersion(this, 'data', data, data.dataName, props.version, props.tags);
     v.check(props.referencedUris === undefined || data.dataType === DataType.MLTABLE, () => ({

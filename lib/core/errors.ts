@@ -77,7 +77,7 @@ export const Problems = {
     return { subject, value: renderValue(value), rule: 'must be a whole number', fix: `use ${Math.round(value)}` };
   },
   notFinite(subject: string, value: unknown): Problem {
-    return { subject, value: renderValue(value), rule: 'must be a finite number', fix: 'record the metric as a number, e.g. 0.91' };
+    return { subject, value: renderValue(value), rule: 'must be a finite number', fix: 'pass a finite number (not NaN, Infinity or a string)' };
   },
   oneOf(subject: string, value: unknown, allowed: readonly string[]): Problem {
     return { subject, value: renderValue(value), rule: `must be one of ${allowed.join(', ')}`, fix: `use one of ${allowed.join(', ')}` };
