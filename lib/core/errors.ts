@@ -8,6 +8,7 @@
  * Message factories for recurring problems live here too, so wording stays consistent and tests can match stable
  * fragments. Construct-specific wording belongs in the construct's own module.
  */
+import { installShortErrorOutput } from './error-output';
 
 /** One thing wrong with the input of a construct. */
 export interface Problem {
@@ -28,16 +29,20 @@ export interface Problem {
  * `cdktf-azure-mlops/lib/core/errors` to check `instanceof`.
  */
 export class MlopsValidationError extends Error {
-  public readonly constructPath: string;
-  public readonly problems: Problem[];
+  public readonly constructPath!: string;
+  public readonly problems!: Problem[];
 
   constructor(constructPath: string, what: string, problems: Problem[]) {
     super(formatProblems(constructPath, what, problems));
     this.name = 'MlopsValidationError';
-    this.constructPath = constructPath;
-    this.problems = problems;
+    // Not enumerable: Node prints an uncaught error's enumerable properties after its stack, which repeated every
+    // problem once more. They stay readable (`e.problems`).
+    Object.defineProperty(this, 'constructPath', { value: constructPath, enumerable: false });
+    Object.defineProperty(this, 'problems', { value: problems, enumerable: false });
   }
 }
+
+installShortErrorOutput();
 
 /** Renders a value for a message: short, quoted strings, tokens shown as such. */
 export function renderValue(value: unknown): string {
