@@ -286,7 +286,7 @@ export class Workspace extends WorkspaceBase {
     const rgId = props.resourceGroup?.id ?? props.resourceGroupId ?? '';
     this.resourceGroupName = props.resourceGroup?.name ?? (props.resourceGroupId ? ArmId.resourceGroupName(props.resourceGroupId) : '');
     this.location = props.location ?? props.resourceGroup?.location ?? '';
-    v.region(props.location !== undefined ? 'location' : 'resourceGroup.location', this.location || undefined);
+    v.region(props.location !== undefined ? 'location' : 'resourceGroup.location', props.location ?? props.resourceGroup?.location);
     const placement: Placement = { resourceGroupName: this.resourceGroupName, location: this.location, tags: props.tags };
 
     // --- names
