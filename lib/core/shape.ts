@@ -25,6 +25,12 @@ export interface Shape {
 
 type Check = (subject: string, value: unknown, out: Problem[]) => void;
 
+/** An enum-like class (private constructor, static presets): what `S.enumLike` needs of it. */
+interface EnumLikeClass {
+  readonly prototype: object;
+  readonly name: string;
+}
+
 /** A shape with its required flag and fix text; built with `S`. */
 export class ShapeImpl implements Shape {
   constructor(public readonly expected: string, private readonly test: Check, public readonly example?: string,
@@ -150,13 +156,14 @@ export const S = {
    * A member of an enum-like class (`ModelStage.PRODUCTION`, `InstanceType.of('...')`): an instance of `cls`. The fix
    * names the presets; a string close to a preset's value is pointed at it.
    */
-  enumLike(classOf: () => Function & { prototype: object }, valueKey = 'value'): ShapeImpl {
+  enumLike(classOf: () => EnumLikeClass, valueKey = 'value'): ShapeImpl {
     // A thunk: the shapes of a layer are declared in a module that the classes' own modules import.
     let presets: { key: string; value: string }[] | undefined;
     const self: ShapeImpl = new ShapeImpl('a member of an enum-like class', (subject, value, out) => {
       const cls = classOf();
-      if (value instanceof cls) return;
-      presets ??= Object.entries(cls).filter(([, v]) => v instanceof cls).map(([k, v]) => ({ key: k, value: String((v as any)[valueKey]) }));
+      const isMember = (v: unknown) => typeof v === 'object' && v !== null && Object.prototype.isPrototypeOf.call(cls.prototype, v as object);
+      if (isMember(value)) return;
+      presets ??= Object.entries(cls).filter(([, v]) => isMember(v)).map(([k, v]) => ({ key: k, value: String((v as Record<string, unknown>)[valueKey]) }));
       const open = typeof (cls as unknown as Record<string, unknown>).of === 'function';
       const lower = typeof value === 'string' ? value.toLowerCase().replace(/[\s_-]/g, '') : undefined;
       const norm = (x: string) => x.toLowerCase().replace(/[\s_-]/g, '');
