@@ -33,6 +33,7 @@ if (tsc.status !== 0) {
 }
 // The library reads its vendored data files relative to its own modules.
 fs.cpSync(path.join(root, 'lib', 'validation', 'azure-types'), path.join(build, 'lib', 'validation', 'azure-types'), { recursive: true });
+fs.cpSync(path.join(root, 'lib', 'core', 'azure-facts'), path.join(build, 'lib', 'core', 'azure-facts'), { recursive: true });
 // The main example reads what it uploads (models, data, code), its lock file and its pipeline paths beside main.ts.
 fs.cpSync(path.join(root, 'examples', 'platform'), path.join(build, 'examples', 'platform'), {
   recursive: true, filter: (src) => !src.endsWith('.ts'),
@@ -93,4 +94,9 @@ if (v(10) && v(1000)) {
   const perVersion = (a, b) => ((v(b).ms - v(a).ms) / (b - a)).toFixed(2);
   console.log(`\nmarginal cost per model version: ${perVersion(10, 100)} ms (10→100), ${perVersion(100, 1000)} ms (100→1,000)`);
 }
+// The runtime shape checks (lib/core/shape.ts) run once per construct, inside the timings above; their own cost:
+const shapeCost = spawnSync(process.execPath, [path.join(root, 'scripts/bench/shape-cost.js'), build], {
+  cwd: root, encoding: 'utf8', env: { ...process.env, NODE_PATH: path.join(root, 'node_modules') },
+});
+console.log(`\n${shapeCost.status === 0 ? shapeCost.stdout.trim() : `shape check cost failed: ${shapeCost.stderr}`}`);
 fs.rmSync(build, { recursive: true, force: true });
