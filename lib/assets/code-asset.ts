@@ -11,6 +11,7 @@ import { checkRemoteUri } from './uris';
 import { bindSource, declareContainer, declareVersion, rejectDuplicateVersion, startVersion } from './versioned';
 import { checkShape, childId } from '../core/shape';
 import { CODE_ASSET_PROPS, CODE_VERSION_PROPS } from './shapes';
+import { checkArgs, S } from '../core/shape';
 
 /** What a bound {@link CodeSource} yields. */
 export interface CodeSourceConfig {
@@ -48,11 +49,13 @@ const REGISTRY_FIX = 'declare the code version in a workspace; registry componen
 export abstract class CodeSource {
   /** A local folder (or file), uploaded content-addressed (`codes/<name>/<sha256[:16]>/<folder>`). */
   public static fromLocalPath(localPath: string): CodeSource {
+    checkArgs('CodeSource.fromLocalPath', { localPath }, { localPath: S.string('"src/"').req });
     return new LocalCodeSource(localPath);
   }
 
   /** Code already in storage: an `https://` blob URI (what Azure ML itself writes) or `azureml://` URI. */
   public static fromUri(uri: string): CodeSource {
+    checkArgs('CodeSource.fromUri', { uri }, { uri: S.string('"azureml://datastores/<d>/paths/<p>"').req });
     return new UriCodeSource(uri);
   }
 

@@ -12,6 +12,7 @@ import { checkRemoteUri } from './uris';
 import { bindSource, declareContainer, declareVersion, rejectDuplicateVersion, startVersion } from './versioned';
 import { checkShape, childId } from '../core/shape';
 import { DATA_ASSET_PROPS, DATA_VERSION_PROPS } from './shapes';
+import { checkArgs, S } from '../core/shape';
 
 /** The type of a data asset. */
 export class DataType {
@@ -61,16 +62,19 @@ const REGISTRY_FIX = 'declare the data version in a workspace, then share it wit
 export abstract class DataSource {
   /** A local file or folder, uploaded content-addressed (`data/<name>/<sha256[:16]>/<file or folder>`). */
   public static fromLocalPath(localPath: string): DataSource {
+    checkArgs('DataSource.fromLocalPath', { localPath }, { localPath: S.string('"data/churn.csv"').req });
     return new LocalDataSource(localPath);
   }
 
   /** A path on a workspace datastore. */
   public static fromDatastore(datastoreName: string, datastorePath: string): DataSource {
+    checkArgs('DataSource.fromDatastore', { datastoreName, datastorePath }, { datastoreName: S.string('"workspaceblobstore"').req, datastorePath: S.string('"raw/2024"').req });
     return new UriDataSource('datastore', `azureml://datastores/${datastoreName}/paths/${datastorePath.replace(/^\/+/, '')}`, datastoreName);
   }
 
   /** A blob, ADLS Gen2 or `azureml://` URI. */
   public static fromUri(uri: string): DataSource {
+    checkArgs('DataSource.fromUri', { uri }, { uri: S.string('"https://<account>.blob.core.windows.net/<container>/<path>"').req });
     return new UriDataSource('uri', uri);
   }
 

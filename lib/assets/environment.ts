@@ -13,6 +13,7 @@ import { artifactStoreFor, uploadLocalPath } from './local-upload';
 import { bindSource, declareContainer, declareVersion, rejectDuplicateVersion, startVersion } from './versioned';
 import { checkShape, childId } from '../core/shape';
 import { ENVIRONMENT_PROPS, ENVIRONMENT_VERSION_PROPS } from './shapes';
+import { checkArgs, S } from '../core/shape';
 
 /** What a bound {@link EnvironmentSource} yields. */
 export interface EnvironmentSourceConfig {
@@ -69,11 +70,13 @@ export abstract class EnvironmentSource {
    * be moved, which would change a released environment version under its users.
    */
   public static fromImage(image: string, options: ImageEnvironmentOptions = {}): EnvironmentSource {
+    checkArgs('EnvironmentSource.fromImage', { image, options }, { image: S.string('"mcr.microsoft.com/azureml/<image>@sha256:<digest>"').req, options: S.struct('ImageEnvironmentOptions', { condaFile: S.string('"conda.yaml"') }) });
     return new ImageSource(image, options.condaFile);
   }
 
   /** A local folder with a Dockerfile, uploaded content-addressed (`environments/<name>/<sha256[:16]>/<folder>`). */
   public static fromBuildContext(directory: string, options: BuildContextOptions = {}): EnvironmentSource {
+    checkArgs('EnvironmentSource.fromBuildContext', { directory, options }, { directory: S.string('"docker/"').req, options: S.struct('BuildContextOptions', { dockerfilePath: S.string('"Dockerfile"') }) });
     return new BuildContextSource(directory, options.dockerfilePath ?? 'Dockerfile');
   }
 

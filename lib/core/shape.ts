@@ -205,6 +205,16 @@ export function checkShape(scope: IConstruct | string, what: string, props: unkn
 }
 
 /**
+ * Checks the arguments of a static factory or method (which has no construct path of its own): `where` names it,
+ * e.g. "ModelSource.fromLocalPath".
+ */
+export function checkArgs(where: string, args: { [name: string]: unknown }, shapes: { [name: string]: Shape }): void {
+  const out: Problem[] = [];
+  for (const [name, shape] of Object.entries(shapes)) checkValue(name, args[name], shape, out);
+  if (out.length > 0) throw new MlopsValidationError(where, 'arguments', out);
+}
+
+/**
  * Checks a child's construct id before the construct exists (call it in `super(scope, childId(scope, id, what))`):
  * an id must be a non-empty string, unique among its siblings. The `constructs` package would fail too, but with a
  * message naming neither the rule nor the fix.

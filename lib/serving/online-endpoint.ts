@@ -15,8 +15,8 @@ import { EndpointIdentityGrants } from './identity-grants';
 import { IOnlineDeployment, OnlineDeployment, OnlineDeploymentOptions } from './online-deployment';
 import { LiveDeployment, PromotionPolicy } from './promotion';
 import { Traffic } from './traffic';
-import { checkShape, childId } from '../core/shape';
-import { ONLINE_ENDPOINT_PROPS } from './shapes';
+import { checkArgs, checkShape, childId, S } from '../core/shape';
+import { ONLINE_DEPLOYMENT, ONLINE_ENDPOINT_PROPS } from './shapes';
 
 /** A managed online endpoint. */
 export interface IOnlineEndpoint extends IConstruct {
@@ -206,6 +206,7 @@ export class OnlineEndpoint extends Construct implements IOnlineEndpoint {
 
   /** Routes live traffic between the deployments (replacing any earlier call). Until called, none takes traffic. */
   public routeTraffic(traffic: Traffic): void {
+    checkArgs(`${this.node.path} routeTraffic`, { traffic }, { traffic: S.ref('Traffic', ['_entries'], 'use Traffic.allTo(...), .canary(...), .split(...), .weighted(...) or .none()').req });
     this.traffic = traffic;
     this.protectLiveDeployments();
   }
@@ -215,6 +216,7 @@ export class OnlineEndpoint extends Construct implements IOnlineEndpoint {
    * At most 50 percent, to one deployment that takes no live traffic.
    */
   public mirror(deployment: IOnlineDeployment, percent: number): void {
+    checkArgs(`${this.node.path} mirror`, { deployment, percent }, { deployment: ONLINE_DEPLOYMENT.req, percent: S.number('10').req });
     if (this.mirrorTarget && this.mirrorTarget.deployment !== deployment) {
       this.mirrorProblems.push(`${this.mirrorTarget.deployment.deploymentName} and ${deployment.deploymentName}`);
     }
@@ -223,6 +225,7 @@ export class OnlineEndpoint extends Construct implements IOnlineEndpoint {
 
   /** Applies a promotion policy to this endpoint's live traffic (also what `PromotionGate` calls). */
   public addPromotionPolicy(policy: PromotionPolicy): void {
+    checkArgs(`${this.node.path} addPromotionPolicy`, { policy }, { policy: S.ref('PromotionPolicy', ['_evaluate'], 'pass new PromotionPolicy({ ... })').req });
     this.policies.add(policy);
   }
 

@@ -17,7 +17,7 @@ import { ArmId } from '../core/arm-id';
 import { MlopsValidationError, renderValue } from '../core/errors';
 import { NameBuilder, NamingRules, stableSuffix } from '../core/naming';
 import { BuiltInRole, grantRole, IPrincipal } from '../core/rbac';
-import { checkShape, childId } from '../core/shape';
+import { checkArgs, checkShape, childId, S } from '../core/shape';
 import { isToken, Validator } from '../core/validation';
 import { checkOneDeclarationPerResource } from '../core/uniqueness';
 import { ComputeCluster, ComputeClusterOptions } from './compute-cluster';
@@ -614,6 +614,7 @@ export class Workspace extends WorkspaceBase {
    * the same name fails). Fails when the workspace has no managed network.
    */
   public addOutboundRule(rule: OutboundRule): void {
+    checkArgs(`${this.node.path} addOutboundRule`, { rule }, { rule: S.ref('OutboundRule', ['name', 'ruleType'], 'use OutboundRule.fqdn(...), .privateEndpoint(...) or .serviceTag(...)').req });
     const v = new Validator(this, 'call to addOutboundRule');
     v.check(this.isolation.isolated, () => ({
       subject: `outbound rule '${rule.name}'`, value: renderValue(rule.toBody()),

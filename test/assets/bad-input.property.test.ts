@@ -85,6 +85,11 @@ describe('models, environments, data and code, fuzzed', () => {
     ['a model added twice', () => { const { workspace } = workspaceStack(); workspace.addModel('churn'); workspace.addModel('churn'); }, /Invalid id of Model for 'test\/Workspace\/churn': id \(value: "churn"\) is already used/],
     ['an inference route "/"', () => Environment.inWorkspace(workspaceStack().workspace, 'rt').addVersion('1', { source: EnvironmentSource.fromImage(IMAGE),
       inferenceRoutes: { liveness: { path: '/', port: 5001 }, readiness: { path: '/ready', port: 5001 }, scoring: { path: '/score', port: 5001 } } }), /inferenceRoutes\.liveness\.path \(value: "\/"\) must be a path starting with "\/" and naming a route/],
+    ['ModelSource.fromLocalPath(undefined)', () => ModelSource.fromLocalPath(undefined as any), /Invalid arguments for 'ModelSource.fromLocalPath': localPath \(value: \(not set\)\) is required/],
+    ['ModelSource.fromUri(42)', () => ModelSource.fromUri(42 as any), /uri \(value: 42\) must be a string \(got a number\)/],
+    ['EnvironmentSource.fromImage(42)', () => EnvironmentSource.fromImage(42 as any), /Invalid arguments for 'EnvironmentSource.fromImage': image \(value: 42\)/],
+    ['DataSource.fromDatastore(1, 2)', () => DataSource.fromDatastore(1 as any, 2 as any), /\(2 problems\)[\s\S]*datastoreName \(value: 1\)[\s\S]*datastorePath \(value: 2\)/],
+    ['CodeSource.fromLocalPath(7)', () => CodeSource.fromLocalPath(7 as any), /localPath \(value: 7\) must be a string/],
   ])('%s is refused with the library\'s error', (_what, fn, expected) => {
     let error: unknown;
     try { fn(); } catch (e) { error = e; }

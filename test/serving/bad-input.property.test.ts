@@ -106,6 +106,9 @@ describe('online endpoints and deployments, fuzzed', () => {
       new OnlineEndpoint(stack, 'e', { workspace, endpointName: 'churn-x' }).addDeployment('blue', {
         model: DeploymentModel.fromModelVersion(new FakeModelVersion(stack, 'v1', { version: '1' })), instanceType: InstanceType.of('Standard_F4sv2') });
     }, /instanceType \(value: "Standard_F4sv2"\) is not an Azure VM size name \(did you mean "Standard_F4s_v2"\?\)/],
+    ['DeploymentModel.fromModelVersion(undefined)', null, () => DeploymentModel.fromModelVersion(undefined as any), /version \(value: \(not set\)\) is required \(an IModelVersion\)/],
+    ['InstanceType.of(42)', null, () => InstanceType.of(42 as any), /Invalid arguments for 'InstanceType.of': name \(value: 42\)/],
+    ['endpoint.mirror(undefined, 10)', null, () => { const { stack, workspace } = servingStack(); new OnlineEndpoint(stack, 'e', { workspace, endpointName: 'churn-x' }).mirror(undefined as any, 10); }, /Invalid arguments for 'test\/e mirror': deployment \(value: \(not set\)\) is required/],
     ['Traffic.split(null)', null, () => Traffic.split(null as any), /Invalid arguments for 'Traffic.split': weights \(value: null\) is required/],
     ['Traffic.allTo(a string)', null, () => Traffic.allTo('blue' as any), /deployment \(value: "blue"\) must be an IOnlineDeployment/],
   ])('%s is refused with the library\'s error', (_what, _unused, fn, expected) => {
