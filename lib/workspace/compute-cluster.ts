@@ -148,8 +148,10 @@ export class ComputeCluster extends Construct {
     });
     this.computeName = name;
     this.computeId = this.resource.id;
+    // The key names role assignments (their Terraform addresses): the construct id stands in for a token name.
+    const key = `${props.workspace.node.id}-${isToken(name) ? this.node.id : name}`;
     this.principal = props.userAssignedIdentity
-      ? principalOf(props.userAssignedIdentity, `${props.workspace.node.id}-${name}`, this)
-      : Principal.servicePrincipal(this.resource.identityPrincipalId, `${props.workspace.node.id}-${name}`, this);
+      ? principalOf(props.userAssignedIdentity, key, this)
+      : Principal.servicePrincipal(this.resource.identityPrincipalId, key, this);
   }
 }

@@ -497,7 +497,7 @@ export class Workspace extends WorkspaceBase {
     this.principalId = systemAssigned ? this.resource.identityPrincipalId : uai!.principalId;
     this.principal = systemAssigned
       ? { principalId: this.resource.identityPrincipalId, principalType: 'ServicePrincipal', principalKey: `${names.workspace}-identity`, owner: this }
-      : principalOf(uai!, `${names.workspace}-identity`, this);
+      : principalOf(uai!, `${isToken(names.workspace) ? this.node.id : names.workspace}-identity`, this);
 
     // --- the artifact datastore: identity-based, so uploads and reads use the caller's Entra ID identity
     this.artifactDatastore = new AzapiResource(this, 'ArtifactDatastore', {

@@ -1,8 +1,9 @@
 import * as fc from 'fast-check';
 import { ResourceGroup } from '@cdktf/provider-azurerm/lib/resource-group';
-import { Testing, TerraformStack } from 'cdktf';
+import { Testing, TerraformStack, TerraformVariable } from 'cdktf';
 import { MlopsProviders } from '../../lib/core/providers';
 import { IsolationMode, Protection, StorageReplication, Workspace } from '../../lib/workspace';
+import { Template } from '../support/template';
 import { choose, FUZZ, isLibraryError, prop, props, synthOrRefuse, Tally } from '../support/fuzz';
 import { RG_ID, SUB } from './support';
 
@@ -98,5 +99,16 @@ describe('Workspace and compute clusters, fuzzed', () => {
     try { for (const id of ids) ws.addComputeCluster(id, options as any); } catch (e) { error = e; }
     expect(isLibraryError(error)).toBe(true);
     expect((error as Error).message).toMatch(expected);
+  });
+
+  test('a cluster whose name is a token keys its role assignments by its construct id: no TOKEN in an address', () => {
+    const stack = new TerraformStack(Testing.app(), 'tok');
+    MlopsProviders.configure(stack);
+    const ws = new Workspace(stack, 'ml', { resourceGroupId: RG_ID, location: 'westeurope', prefix: 'churn' });
+    const name = new TerraformVariable(stack, 'cluster_name', { type: 'string' });
+    ws.grantReader(ws.addComputeCluster('cpu', { name: name.stringValue }).principal);
+    const ids = Object.keys(Template.synth(stack).json.resource.azurerm_role_assignment ?? {});
+    expect(ids.some(id => id.includes('ml-cpu'))).toBe(true);
+    expect(ids.filter(id => /TOKEN/.test(id))).toEqual([]);
   });
 });
