@@ -39,6 +39,7 @@ fs.cpSync(path.join(root, 'lib', 'validation', 'azure-types'), path.join(build, 
 fs.writeFileSync(path.join(build, 'package.json'), JSON.stringify({ name: 'cdktf-azure-mlops', main: 'lib/index.js' }));
 fs.mkdirSync(path.join(build, 'node_modules'), { recursive: true });
 fs.symlinkSync(build, path.join(build, 'node_modules', 'cdktf-azure-mlops'), 'dir');
+fs.cpSync(path.join(root, 'lib', 'core', 'azure-facts'), path.join(build, 'lib', 'core', 'azure-facts'), { recursive: true });
 // The main example reads what it uploads (models, data, code), its lock file and its pipeline paths beside main.ts.
 fs.cpSync(path.join(root, 'examples', 'platform'), path.join(build, 'examples', 'platform'), {
   recursive: true, filter: (src) => !src.endsWith('.ts'),
@@ -110,4 +111,9 @@ for (const [withPacks, without] of [['platform-policy', 'platform'], ['versions-
   const b = results.find(r => r.key === without);
   if (a && b) console.log(`policy packs on ${b.name}: +${(a.ms - b.ms).toFixed(0)} ms (${((a.ms / b.ms - 1) * 100).toFixed(0)}%), +${(a.mb - b.mb).toFixed(0)} MB`);
 }
+// The runtime shape checks (lib/core/shape.ts) run once per construct, inside the timings above; their own cost:
+const shapeCost = spawnSync(process.execPath, [path.join(root, 'scripts/bench/shape-cost.js'), build], {
+  cwd: root, encoding: 'utf8', env: { ...process.env, NODE_PATH: path.join(root, 'node_modules') },
+});
+console.log(`\n${shapeCost.status === 0 ? shapeCost.stdout.trim() : `shape check cost failed: ${shapeCost.stderr}`}`);
 fs.rmSync(build, { recursive: true, force: true });

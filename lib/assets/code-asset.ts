@@ -9,6 +9,9 @@ import { ICodeVersion } from './asset-refs';
 import { artifactStoreFor, checkLocalPathExists, uploadLocalPath } from './local-upload';
 import { checkRemoteUri } from './uris';
 import { bindSource, declareContainer, declareVersion, rejectDuplicateVersion, startVersion } from './versioned';
+import { checkShape, childId } from '../core/shape';
+import { CODE_ASSET_PROPS, CODE_VERSION_PROPS } from './shapes';
+import { checkArgs, S } from '../core/shape';
 
 /** What a bound {@link CodeSource} yields. */
 export interface CodeSourceConfig {
@@ -46,11 +49,13 @@ const REGISTRY_FIX = 'declare the code version in a workspace; registry componen
 export abstract class CodeSource {
   /** A local folder (or file), uploaded content-addressed (`codes/<name>/<sha256[:16]>/<folder>`). */
   public static fromLocalPath(localPath: string): CodeSource {
+    checkArgs('CodeSource.fromLocalPath', { localPath }, { localPath: S.string('"src/"').req });
     return new LocalCodeSource(localPath);
   }
 
   /** Code already in storage: an `https://` blob URI (what Azure ML itself writes) or `azureml://` URI. */
   public static fromUri(uri: string): CodeSource {
+    checkArgs('CodeSource.fromUri', { uri }, { uri: S.string('"azureml://datastores/<d>/paths/<p>"').req });
     return new UriCodeSource(uri);
   }
 
@@ -128,7 +133,8 @@ export class CodeAsset extends Construct {
   public readonly resource: AzapiResource;
 
   constructor(scope: Construct, id: string, props: CodeAssetProps) {
-    super(scope, id);
+    super(scope, childId(scope, id, 'CodeAsset'));
+    checkShape(this, 'props for CodeAsset', props, CODE_ASSET_PROPS);
     const c = declareContainer(this, id, 'codes', props);
     this.codeName = c.name;
     this.workspace = props.workspace;
@@ -177,7 +183,8 @@ export class CodeVersion extends Construct implements ICodeVersion {
   public readonly resource: AzapiResource;
 
   constructor(scope: Construct, id: string, props: CodeVersionProps) {
-    super(scope, id);
+    super(scope, childId(scope, id, 'CodeVersion'));
+    checkShape(this, 'props for CodeVersion', props, CODE_VERSION_PROPS);
     const code = props.codeAsset;
     const { v, target } = startVersion(this, 'codes', code, code.codeName, props.version, props.tags);
     const cfg = bindSource(v, () => props.source.bind(this, { codeName: code.codeName, workspace: code.workspace, registry: code.registry, uploadScope: code }));

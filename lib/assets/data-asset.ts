@@ -10,6 +10,9 @@ import { IDataVersion } from './asset-refs';
 import { artifactStoreFor, checkLocalPathExists, uploadLocalPath } from './local-upload';
 import { checkRemoteUri } from './uris';
 import { bindSource, declareContainer, declareVersion, rejectDuplicateVersion, startVersion } from './versioned';
+import { checkShape, childId } from '../core/shape';
+import { DATA_ASSET_PROPS, DATA_VERSION_PROPS } from './shapes';
+import { checkArgs, S } from '../core/shape';
 
 /** The type of a data asset. */
 export class DataType {
@@ -59,16 +62,19 @@ const REGISTRY_FIX = 'declare the data version in a workspace, then share it wit
 export abstract class DataSource {
   /** A local file or folder, uploaded content-addressed (`data/<name>/<sha256[:16]>/<file or folder>`). */
   public static fromLocalPath(localPath: string): DataSource {
+    checkArgs('DataSource.fromLocalPath', { localPath }, { localPath: S.string('"data/churn.csv"').req });
     return new LocalDataSource(localPath);
   }
 
   /** A path on a workspace datastore. */
   public static fromDatastore(datastoreName: string, datastorePath: string): DataSource {
+    checkArgs('DataSource.fromDatastore', { datastoreName, datastorePath }, { datastoreName: S.string('"workspaceblobstore"').req, datastorePath: S.string('"raw/2024"').req });
     return new UriDataSource('datastore', `azureml://datastores/${datastoreName}/paths/${datastorePath.replace(/^\/+/, '')}`, datastoreName);
   }
 
   /** A blob, ADLS Gen2 or `azureml://` URI. */
   public static fromUri(uri: string): DataSource {
+    checkArgs('DataSource.fromUri', { uri }, { uri: S.string('"https://<account>.blob.core.windows.net/<container>/<path>"').req });
     return new UriDataSource('uri', uri);
   }
 
@@ -159,7 +165,8 @@ export class DataAsset extends Construct {
   public readonly resource: AzapiResource;
 
   constructor(scope: Construct, id: string, props: DataAssetProps) {
-    super(scope, id);
+    super(scope, childId(scope, id, 'DataAsset'));
+    checkShape(this, 'props for DataAsset', props, DATA_ASSET_PROPS);
     const c = declareContainer(this, id, 'data', props, { dataType: props.dataType.value });
     this.dataName = c.name;
     this.dataType = props.dataType;
@@ -211,7 +218,8 @@ export class DataVersion extends Construct implements IDataVersion {
   public readonly resource: AzapiResource;
 
   constructor(scope: Construct, id: string, props: DataVersionProps) {
-    super(scope, id);
+    super(scope, childId(scope, id, 'DataVersion'));
+    checkShape(this, 'props for DataVersion', props, DATA_VERSION_PROPS);
     const data = props.dataAsset;
     const { v, target } = startVersion(this, 'data', data, data.dataName, props.version, props.tags);
     v.check(props.referencedUris === undefined || data.dataType === DataType.MLTABLE, () => ({

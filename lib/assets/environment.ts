@@ -11,6 +11,9 @@ import { IEnvironmentVersion } from './asset-refs';
 import { hashLocalPath, localPathExists } from './content-hash';
 import { artifactStoreFor, uploadLocalPath } from './local-upload';
 import { bindSource, declareContainer, declareVersion, rejectDuplicateVersion, startVersion } from './versioned';
+import { checkShape, childId } from '../core/shape';
+import { ENVIRONMENT_PROPS, ENVIRONMENT_VERSION_PROPS } from './shapes';
+import { checkArgs, S } from '../core/shape';
 
 /** What a bound {@link EnvironmentSource} yields. */
 export interface EnvironmentSourceConfig {
@@ -67,11 +70,13 @@ export abstract class EnvironmentSource {
    * be moved, which would change a released environment version under its users.
    */
   public static fromImage(image: string, options: ImageEnvironmentOptions = {}): EnvironmentSource {
+    checkArgs('EnvironmentSource.fromImage', { image, options }, { image: S.string('"mcr.microsoft.com/azureml/<image>@sha256:<digest>"').req, options: S.struct('ImageEnvironmentOptions', { condaFile: S.string('"conda.yaml"') }) });
     return new ImageSource(image, options.condaFile);
   }
 
   /** A local folder with a Dockerfile, uploaded content-addressed (`environments/<name>/<sha256[:16]>/<folder>`). */
   public static fromBuildContext(directory: string, options: BuildContextOptions = {}): EnvironmentSource {
+    checkArgs('EnvironmentSource.fromBuildContext', { directory, options }, { directory: S.string('"docker/"').req, options: S.struct('BuildContextOptions', { dockerfilePath: S.string('"Dockerfile"') }) });
     return new BuildContextSource(directory, options.dockerfilePath ?? 'Dockerfile');
   }
 
@@ -220,7 +225,8 @@ export class Environment extends Construct {
   public readonly resource: AzapiResource;
 
   constructor(scope: Construct, id: string, props: EnvironmentProps) {
-    super(scope, id);
+    super(scope, childId(scope, id, 'Environment'));
+    checkShape(this, 'props for Environment', props, ENVIRONMENT_PROPS);
     const c = declareContainer(this, id, 'environments', props);
     this.environmentName = c.name;
     this.workspace = props.workspace;
@@ -275,7 +281,8 @@ export class EnvironmentVersion extends Construct implements IEnvironmentVersion
   public readonly resource: AzapiResource;
 
   constructor(scope: Construct, id: string, props: EnvironmentVersionProps) {
-    super(scope, id);
+    super(scope, childId(scope, id, 'EnvironmentVersion'));
+    checkShape(this, 'props for EnvironmentVersion', props, ENVIRONMENT_VERSION_PROPS);
     const env = props.environment;
     const { v, target } = startVersion(this, 'environments', env, env.environmentName, props.version, props.tags);
     const routes = props.inferenceRoutes;
@@ -283,7 +290,8 @@ export class EnvironmentVersion extends Construct implements IEnvironmentVersion
       for (const [name, route] of Object.entries({ liveness: routes.liveness, readiness: routes.readiness, scoring: routes.scoring, startup: routes.startup })) {
         if (!route) continue;
         v.integer(`inferenceRoutes.${name}.port`, route.port, { min: 1, max: 65535 });
-        v.matches(`inferenceRoutes.${name}.path`, route.path, /^\/[A-Za-z0-9_\-./]*$/, 'must be a path starting with "/"', 'e.g. "/score"');
+        // Azure's Route.path must hold a letter, digit or "_" (the type's pattern [a-zA-Z0-9_]): "/" alone is refused.
+        v.matches(`inferenceRoutes.${name}.path`, route.path, /^\/[A-Za-z0-9_\-./]*[A-Za-z0-9_][A-Za-z0-9_\-./]*$/, 'must be a path starting with "/" and naming a route', 'e.g. "/score"');
       }
     }
     const cfg = bindSource(v, () => props.source.bind(this, { environmentName: env.environmentName, workspace: env.workspace, registry: env.registry, uploadScope: env }));

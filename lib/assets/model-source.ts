@@ -8,6 +8,7 @@ import { IWorkspace } from '../workspace/workspace-base';
 import { IModelVersion, ModelType } from './asset-refs';
 import { artifactStoreFor, checkLocalPathExists, uploadLocalPath } from './local-upload';
 import { checkRemoteUri } from './uris';
+import { checkArgs, S } from '../core/shape';
 
 /** What a {@link ModelSource} is bound to. */
 export interface ModelSourceBindOptions {
@@ -75,16 +76,19 @@ export abstract class ModelSource {
    * a new path and never overwrite a released artifact. Relative paths resolve from the working directory.
    */
   public static fromLocalPath(localPath: string): ModelSource {
+    checkArgs('ModelSource.fromLocalPath', { localPath }, { localPath: S.string('"models/churn"').req });
     return new LocalModelSource(localPath);
   }
 
   /** A path on a workspace datastore: `azureml://datastores/<datastore>/paths/<path>`. */
   public static fromDatastore(datastoreName: string, datastorePath: string): ModelSource {
+    checkArgs('ModelSource.fromDatastore', { datastoreName, datastorePath }, { datastoreName: S.string('"workspaceblobstore"').req, datastorePath: S.string('"models/churn/3"').req });
     return new UriModelSource('datastore', `azureml://datastores/${datastoreName}/paths/${datastorePath.replace(/^\/+/, '')}`, datastoreName);
   }
 
   /** A blob, ADLS Gen2 or `azureml://` URI (`https://`, `wasbs://`, `abfss://`, `azureml://`). */
   public static fromUri(uri: string): ModelSource {
+    checkArgs('ModelSource.fromUri', { uri }, { uri: S.string('"azureml://datastores/<d>/paths/<p>"').req });
     return new UriModelSource('uri', uri);
   }
 
@@ -93,6 +97,7 @@ export abstract class ModelSource {
    * the version (`jobName`, shown in studio as its lineage).
    */
   public static fromJobOutput(jobName: string, options: JobOutputOptions = {}): ModelSource {
+    checkArgs('ModelSource.fromJobOutput', { jobName, options }, { jobName: S.string('"train-churn-42"').req, options: S.struct('JobOutputOptions', { outputName: S.string(), path: S.string() }) });
     return new JobOutputModelSource(jobName, options.outputName ?? 'artifacts', options.path);
   }
 
@@ -101,6 +106,7 @@ export abstract class ModelSource {
    * `az ml model share` does): the registry copies the files into its own storage. For registry versions only.
    */
   public static fromWorkspaceModel(modelVersion: IModelVersion): ModelSource {
+    checkArgs('ModelSource.fromWorkspaceModel', { modelVersion }, { modelVersion: S.ref('IModelVersion', ['modelName', 'version', 'assetId'], 'pass what workspace model.addVersion(...) returns').req });
     return new WorkspaceModelSource(modelVersion);
   }
 

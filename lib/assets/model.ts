@@ -15,6 +15,8 @@ import {
   ASKED_REASON, bindSource, declareContainer, declareVersion, REGISTRY_REASON, rejectDuplicateVersion, startVersion, versionKey, VersionProtection,
 } from './versioned';
 import { VersionLock } from './version-lock';
+import { checkShape, childId } from '../core/shape';
+import { MODEL_PROPS, MODEL_VERSION_PROPS } from './shapes';
 
 /** A model container (the name its versions share), in a workspace or a registry. */
 export interface IModel extends IConstruct {
@@ -85,7 +87,8 @@ export class Model extends Construct implements IModel {
   private readonly versionList: ModelVersion[] = [];
 
   constructor(scope: Construct, id: string, props: ModelProps) {
-    super(scope, id);
+    super(scope, childId(scope, id, 'Model'));
+    checkShape(this, 'props for Model', props, MODEL_PROPS);
     const c = declareContainer(this, id, 'models', props);
     this.modelName = c.name;
     this.workspace = props.workspace;
@@ -190,7 +193,8 @@ export class ModelVersion extends Construct implements IModelVersion {
   private readonly protection: VersionProtection;
 
   constructor(scope: Construct, id: string, props: ModelVersionProps) {
-    super(scope, id);
+    super(scope, childId(scope, id, 'ModelVersion'));
+    checkShape(this, 'props for ModelVersion', props, MODEL_VERSION_PROPS);
     const model = props.model;
     const { v, target } = startVersion(this, 'models', model, model.modelName, props.version, props.tags);
     checkLineageAndMetrics(v, props.lineage, props.metrics);

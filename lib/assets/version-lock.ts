@@ -4,6 +4,8 @@ import { TerraformStack } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { Problem, renderValue } from '../core/errors';
 import { Validator } from '../core/validation';
+import { checkShape, childId } from '../core/shape';
+import { VERSION_LOCK_PROPS } from './shapes';
 
 /** How a {@link VersionLock} treats versions that are not in the lock file yet. */
 export class VersionLockMode {
@@ -80,7 +82,8 @@ export class VersionLock extends Construct {
   private readonly entries = new Map<string, LockEntry>();
 
   constructor(scope: TerraformStack, id: string, props: VersionLockProps) {
-    super(scope, id);
+    super(scope, childId(scope, id, 'VersionLock'));
+    checkShape(this, 'props for VersionLock', props, VERSION_LOCK_PROPS);
     this.lockFilePath = path.resolve(props.path);
     this.mode = props.mode ?? (process.env.CI ? VersionLockMode.VERIFY : VersionLockMode.UPDATE);
     this.node.addValidation({ validate: () => this.check() });

@@ -8,6 +8,7 @@
  * Message factories for recurring problems live here too, so wording stays consistent and tests can match stable
  * fragments. Construct-specific wording belongs in the construct's own module.
  */
+import { installShortErrorOutput } from './error-output';
 
 /** One thing wrong with the input of a construct. */
 export interface Problem {
@@ -68,10 +69,16 @@ export class MlopsValidationError {
     Object.defineProperty(error, 'name', { value: this.name, writable: true, configurable: true, enumerable: false });
     Object.defineProperty(error, MLOPS_VALIDATION_ERROR, { value: true, enumerable: false });
     Error.captureStackTrace?.(error, new.target);
-    return Object.assign(error, { constructPath, problems }) as unknown as MlopsValidationError;
+    // Not enumerable: Node prints an uncaught error's enumerable properties after its stack, which repeated every
+    // problem once more. They stay readable (`e.problems`).
+    Object.defineProperty(error, 'constructPath', { value: constructPath, enumerable: false });
+    Object.defineProperty(error, 'problems', { value: problems, enumerable: false });
+    return error as unknown as MlopsValidationError;
   }
 }
 Object.setPrototypeOf(MlopsValidationError.prototype, Error.prototype);
+
+installShortErrorOutput();
 
 /** Renders a value for a message: short, quoted strings, tokens shown as such. */
 export function renderValue(value: unknown): string {
@@ -111,7 +118,7 @@ export const Problems = {
     return { subject, value: renderValue(value), rule: 'must be a whole number', fix: `use ${Math.round(value)}` };
   },
   notFinite(subject: string, value: unknown): Problem {
-    return { subject, value: renderValue(value), rule: 'must be a finite number', fix: 'record the metric as a number, e.g. 0.91' };
+    return { subject, value: renderValue(value), rule: 'must be a finite number', fix: 'pass a finite number (not NaN, Infinity or a string)' };
   },
   oneOf(subject: string, value: unknown, allowed: readonly string[]): Problem {
     return { subject, value: renderValue(value), rule: `must be one of ${allowed.join(', ')}`, fix: `use one of ${allowed.join(', ')}` };

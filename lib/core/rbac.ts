@@ -1,6 +1,7 @@
 import { Construct, IConstruct } from 'constructs';
 import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
 import { ArmId } from './arm-id';
+import { MlopsValidationError, renderValue } from './errors';
 import { grantHome, valueFor } from './cross-stack';
 import { checkOneDeclarationPerResource } from './uniqueness';
 import { isToken } from './validation';
@@ -49,9 +50,11 @@ export class Principal implements IPrincipal {
   private constructor(public readonly principalId: string, public readonly principalType: string, key?: string,
     public readonly owner?: IConstruct) {
     if (key === undefined && isToken(principalId)) {
-      throw new Error(`Principal.${principalType === 'User' ? 'user' : principalType === 'Group' ? 'group' : 'servicePrincipal'}(): ` +
-        'the principal id is a token (known only at apply), so it cannot name the role assignment. ' +
-        'Fix: pass a stable key as the second argument, e.g. Principal.servicePrincipal(identity.principalId, "pipeline-identity")');
+      throw new MlopsValidationError(`Principal.${principalType === 'User' ? 'user' : principalType === 'Group' ? 'group' : 'servicePrincipal'}`, 'arguments', [{
+        subject: 'principalId', value: '(a token)',
+        rule: 'is known only at apply, so it cannot name the role assignment (its Terraform address would change between synths)',
+        fix: 'pass a stable key as the second argument, e.g. Principal.servicePrincipal(identity.principalId, "pipeline-identity")',
+      }]);
     }
     this.principalKey = key ?? principalId;
   }
@@ -78,8 +81,10 @@ export class BuiltInRole {
   /** A role not listed here, by its display name and role definition GUID. */
   public static of(roleName: string, roleDefinitionGuid: string): BuiltInRole {
     if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(roleDefinitionGuid)) {
-      throw new Error(`BuiltInRole.of('${roleName}', '${roleDefinitionGuid}'): the role definition id must be a GUID. ` +
-        'Fix: copy it from `az role definition list --name "<role>" --query [].name`.');
+      throw new MlopsValidationError('BuiltInRole.of', 'arguments', [{
+        subject: 'roleDefinitionGuid', value: renderValue(roleDefinitionGuid), rule: 'must be the GUID of a role definition',
+        fix: 'copy it from `az role definition list --name "<role>" --query [].name`',
+      }]);
     }
     return new BuiltInRole(roleName, roleDefinitionGuid.toLowerCase());
   }

@@ -1,5 +1,6 @@
 import { Token } from 'cdktf';
 import { IConstruct } from 'constructs';
+import { regionProblem, vmSizeProblem } from './azure-facts';
 import { MlopsValidationError, Problem, Problems, renderValue } from './errors';
 import { NamingRule, namingProblem } from './naming';
 
@@ -92,6 +93,22 @@ export class Validator {
   public matches(subject: string, value: string | undefined, pattern: RegExp, rule: string, fix: string): this {
     if (value === undefined || isToken(value)) return this;
     if (!pattern.test(value)) this.found.push({ subject, value: renderValue(value), rule, fix });
+    return this;
+  }
+
+  /** Checks an Azure region name against Azure's region list ("West Europe" is refused for "westeurope"); skips tokens and unset values. */
+  public region(subject: string, value: string | undefined): this {
+    if (value === undefined || typeof value !== 'string' || isToken(value)) return this;
+    const problem = regionProblem(subject, value);
+    if (problem) this.found.push(problem);
+    return this;
+  }
+
+  /** Checks a VM size name against Azure's size names and naming convention; skips tokens and unset values. */
+  public vmSize(subject: string, value: string | undefined): this {
+    if (value === undefined || typeof value !== 'string' || isToken(value)) return this;
+    const problem = vmSizeProblem(subject, value);
+    if (problem) this.found.push(problem);
     return this;
   }
 

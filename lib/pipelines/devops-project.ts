@@ -2,6 +2,8 @@ import { IConstruct, Construct } from 'constructs';
 import { AzuredevopsGitRepository } from '../bindings/azuredevops/git-repository';
 import { AzuredevopsProject, DataAzuredevopsProject } from '../bindings/azuredevops/project';
 import { Validator } from '../core/validation';
+import { checkShape, childId } from '../core/shape';
+import { DEVOPS_PROJECT_PROPS } from './shapes';
 
 /** An Azure DevOps project and the Azure Repos Git repository that holds the app, created or existing. */
 export interface IDevOpsProject extends IConstruct {
@@ -50,7 +52,8 @@ export class DevOpsProject extends Construct implements IDevOpsProject {
   public readonly defaultBranch: string;
 
   constructor(scope: Construct, id: string, props: DevOpsProjectProps) {
-    super(scope, id);
+    super(scope, childId(scope, id, 'DevOpsProject'));
+    checkShape(this, 'props for DevOpsProject', props, DEVOPS_PROJECT_PROPS);
     const v = new Validator(this, 'props for DevOpsProject');
     v.required('projectName', props.projectName?.trim(), 'give the Azure DevOps project name');
     v.check(!(props.repositoryName !== undefined && props.existingRepositoryId !== undefined), () => ({

@@ -14,6 +14,8 @@ import { PipelineIdentitiesOptions, StageIdentity, stateContainerId } from './id
 import { PipelineStackOptions, PipelineStageOptions, ResolvedStack, resolveStacks, resolveStages, scopeIdOf } from './model';
 import { azurermBackendOf, checkStackAgainstStage } from './stack-checks';
 import { RenderInput, renderAzurePipelines, renderGitHubWorkflow } from './render';
+import { checkShape, childId } from '../core/shape';
+import { MLOPS_PIPELINES_PROPS, PIPELINE_STAGE, renderedTokenProblems } from './shapes';
 
 /** Props of `MlopsPipelines`: the project, the stages in order, and where the generated pipeline YAML goes. */
 export interface MlopsPipelinesProps {
@@ -84,7 +86,8 @@ export class PipelineStage extends Construct {
   public readonly planIdentity?: StageIdentity;
 
   constructor(scope: Construct, id: string, props: PipelineStageProps) {
-    super(scope, id);
+    super(scope, childId(scope, id, 'PipelineStage'));
+    checkShape(this, 'props for PipelineStage', props, PIPELINE_STAGE);
     const projectId = props.projectId;
     const v = new Validator(this, 'props for PipelineStage');
     const stage = resolveStages(v, [props]).get(props.name)!;
@@ -223,8 +226,10 @@ export class MlopsPipelines extends Construct {
   private readonly stackOptions: ResolvedStack[];
 
   constructor(scope: Construct, id: string, props: MlopsPipelinesProps) {
-    super(scope, id);
+    super(scope, childId(scope, id, 'MlopsPipelines'));
+    checkShape(this, 'props for MlopsPipelines', props, MLOPS_PIPELINES_PROPS);
     const v = new Validator(this, 'props for MlopsPipelines');
+    renderedTokenProblems(props).forEach(p => v.add(p));
     const stages = resolveStages(v, props.stages ?? []);
     const stacks = resolveStacks(v, props.stacks ?? [], stages);
     this.azurePipelinesPath = props.azurePipelinesPath ?? 'azure-pipelines.yml';

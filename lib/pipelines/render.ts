@@ -39,8 +39,17 @@ const STACKS_DIR = 'cdktf.out/stacks';
 // ---------------------------------------------------------------------------------------------------------------
 // Azure Pipelines
 
+/**
+ * A string literal of an expression: Azure Pipelines and GitHub Actions both write `'` inside one as `''`.
+ * @see https://learn.microsoft.com/azure/devops/pipelines/process/expressions#literals
+ * @see https://docs.github.com/actions/reference/evaluate-expressions-in-workflows-and-actions#literals
+ */
+export function expressionString(value: string): string {
+  return `'${value.replace(/'/g, "''")}'`;
+}
+
 const AZ_ON_MAIN = (branch: string) =>
-  `and(succeeded(), eq(variables['Build.SourceBranch'], 'refs/heads/${branch}'), ne(variables['Build.Reason'], 'PullRequest'))`;
+  `and(succeeded(), eq(variables['Build.SourceBranch'], ${expressionString(`refs/heads/${branch}`)}), ne(variables['Build.Reason'], 'PullRequest'))`;
 
 /**
  * An AzureCLI@2 step. Terraform steps name their service connection here even though the providers fetch their own
@@ -190,7 +199,7 @@ function ghTerraformSetup(input: RenderInput): object[] {
 }
 
 export function renderGitHubWorkflow(input: RenderInput): string {
-  const onMain = `github.event_name == 'push' && github.ref == 'refs/heads/${input.mainBranch}'`;
+  const onMain = `github.event_name == 'push' && github.ref == ${expressionString(`refs/heads/${input.mainBranch}`)}`;
   const buildSteps: object[] = [
     // Full history: the review synthesizes the target branch from its commit.
     { uses: 'actions/checkout@v4', with: { 'fetch-depth': 0 } },

@@ -3,8 +3,10 @@ import { Construct } from 'constructs';
 import { ArmId } from '../core/arm-id';
 import { renderValue } from '../core/errors';
 import { NamingRules } from '../core/naming';
+import { checkShape, childId } from '../core/shape';
 import { isToken, Validator } from '../core/validation';
 import { RegistryAttributes, RegistryBase } from './registry-base';
+import { REGISTRY_ATTRIBUTES } from './shapes';
 
 /** A registry that exists already (created elsewhere), referenced by name. */
 export class ImportedRegistry extends RegistryBase {
@@ -17,8 +19,10 @@ export class ImportedRegistry extends RegistryBase {
   public readonly publicNetworkAccessEnabled?: boolean;
 
   constructor(scope: Construct, id: string, attrs: RegistryAttributes) {
-    super(scope, id);
+    super(scope, childId(scope, id, 'registry'));
+    checkShape(this, 'registry attributes', attrs, REGISTRY_ATTRIBUTES);
     const v = new Validator(this, 'registry attributes');
+    v.region('location', attrs.location);
     v.name('registryName', attrs.registryName, NamingRules.ML_REGISTRY);
     v.check(isToken(attrs.resourceGroupId) || ArmId.parse(attrs.resourceGroupId)?.provider === '', () => ({
       subject: 'resourceGroupId', value: renderValue(attrs.resourceGroupId),

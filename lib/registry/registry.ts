@@ -7,11 +7,13 @@ import { mlType } from '../core/api-versions';
 import { ArmId } from '../core/arm-id';
 import { renderValue } from '../core/errors';
 import { NamingRules } from '../core/naming';
+import { checkShape, childId } from '../core/shape';
 import { isToken, Validator } from '../core/validation';
 import { checkOneDeclarationPerResource } from '../core/uniqueness';
 import { AzapiResource } from '../bindings/azapi/resource';
 import { ImportedRegistry } from './imported-registry';
 import { IRegistry, RegistryAttributes, RegistryBase } from './registry-base';
+import { REGISTRY_PROPS } from './shapes';
 
 /** The replication of the storage account Azure creates for a registry in each of its regions. */
 export class RegistryStorageAccountType {
@@ -130,8 +132,10 @@ export class Registry extends RegistryBase {
   public readonly privateEndpoint?: PrivateEndpoint;
 
   constructor(scope: Construct, id: string, props: RegistryProps) {
-    super(scope, id);
+    super(scope, childId(scope, id, 'Registry'));
+    checkShape(this, 'props for Registry', props, REGISTRY_PROPS);
     const v = new Validator(this, 'props for Registry');
+    v.region('location', props.location);
     v.name('name', props.name, NamingRules.ML_REGISTRY);
     v.check(isToken(props.resourceGroupId) || ArmId.parse(props.resourceGroupId)?.provider === '', () => ({
       subject: 'resourceGroupId', value: renderValue(props.resourceGroupId),
@@ -143,6 +147,7 @@ export class Registry extends RegistryBase {
     if (props.location && !isToken(props.location)) seen.set(region(props.location), 'location (the primary region)');
     replicas.forEach((loc, i) => {
       if (isToken(loc)) return;
+      v.region(`replicationLocations[${i}]`, loc);
       const first = seen.get(region(loc));
       v.check(first === undefined, () => ({
         subject: `replicationLocations[${i}]`, value: renderValue(loc),

@@ -13,6 +13,8 @@ import { reachRegistryFromManagedNetwork } from './registry-access';
 import { BATCH_ENDPOINT_DEFAULTS_PATHS, ignoreBodyChanges, TRAFFIC_RETRY } from './azure-quirks';
 import { DeploymentModel, DeploymentModelConfig } from './deployment-model';
 import { validateModelRuntime } from './online-deployment';
+import { checkShape, childId } from '../core/shape';
+import { BATCH_DEPLOYMENT_PROPS, BATCH_ENDPOINT_PROPS } from './shapes';
 
 /** What a batch deployment does with each mini-batch's results. */
 export enum BatchOutputAction {
@@ -116,7 +118,8 @@ export class BatchEndpoint extends Construct {
   private defaultsPatch?: AzapiUpdateResource;
 
   constructor(scope: Construct, id: string, props: BatchEndpointProps) {
-    super(scope, id);
+    super(scope, childId(scope, id, 'BatchEndpoint'));
+    checkShape(this, 'props for BatchEndpoint', props, BATCH_ENDPOINT_PROPS);
     this.workspace = props.workspace;
     this.endpointName = props.endpointName ?? defaultName(props.workspace, id);
     const v = new Validator(this, 'props for BatchEndpoint');
@@ -205,7 +208,8 @@ export class BatchDeployment extends Construct implements IBatchDeployment {
   public readonly resource: AzapiResource;
 
   constructor(scope: Construct, id: string, props: BatchDeploymentProps) {
-    super(scope, id);
+    super(scope, childId(scope, id, 'BatchDeployment'));
+    checkShape(this, 'props for BatchDeployment', props, BATCH_DEPLOYMENT_PROPS);
     this.deploymentName = props.deploymentName ?? id;
     this.model = props.model.bind();
     const outputAction = props.outputAction ?? BatchOutputAction.APPEND_ROW;

@@ -1,6 +1,7 @@
 import { ITerraformDependable } from 'cdktf';
 import { IRegistry } from '../registry/registry-base';
 import { IModelVersion, ModelStage, ModelType } from '../assets/asset-refs';
+import { checkArgs, S } from '../core/shape';
 
 /** What a deployment needs to know about the model it serves, after binding. */
 export interface DeploymentModelConfig {
@@ -56,6 +57,7 @@ export interface ModelUriOptions {
 export abstract class DeploymentModel {
   /** A model version: its stage, archive state and metrics feed the traffic invariants and promotion policies. */
   public static fromModelVersion(version: IModelVersion): DeploymentModel {
+    checkArgs('DeploymentModel.fromModelVersion', { version }, { version: S.ref('IModelVersion', ['modelName', 'version', 'assetId'], 'pass what model.addVersion(...) returns').req });
     return new ModelVersionDeploymentModel(version);
   }
 
@@ -64,6 +66,7 @@ export abstract class DeploymentModel {
    * `azureml://locations/<region>/workspaces/<id>/models/<m>/versions/<v>`, or a workspace model's ARM id).
    */
   public static fromUri(uri: string, options: ModelUriOptions = {}): DeploymentModel {
+    checkArgs('DeploymentModel.fromUri', { uri, options }, { uri: S.string('"azureml://registries/<r>/models/<m>/versions/<v>"').req, options: S.struct('ModelUriOptions', { registryId: S.string(), storageAccountId: S.string(), metrics: S.map(S.any()) }) });
     return new UriDeploymentModel(uri, options);
   }
 

@@ -1,4 +1,5 @@
 import { isToken } from '../core/validation';
+import { checkArgs, S } from '../core/shape';
 
 /**
  * The VM size of a managed online deployment's instances.
@@ -38,6 +39,7 @@ export class InstanceType {
 
   /** A VM size not listed here, e.g. `InstanceType.of('Standard_NC4as_T4_v3')`. */
   public static of(name: string): InstanceType {
+    checkArgs('InstanceType.of', { name }, { name: S.string('"Standard_DS3_v2"').req });
     return new InstanceType(name);
   }
 

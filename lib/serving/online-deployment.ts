@@ -15,6 +15,8 @@ import { InstanceType } from './instance-type';
 import type { OnlineEndpoint } from './online-endpoint';
 import type { IWorkspace } from '../workspace/workspace-base';
 import { reachRegistryFromManagedNetwork } from './registry-access';
+import { checkShape, childId } from '../core/shape';
+import { ONLINE_DEPLOYMENT_PROPS } from './shapes';
 
 /** A deployment of an online endpoint: one model version on its own instances. */
 export interface IOnlineDeployment extends IConstruct {
@@ -170,7 +172,8 @@ export class OnlineDeployment extends Construct implements IOnlineDeployment {
   public readonly autoscaleSetting?: MonitorAutoscaleSetting;
 
   constructor(scope: Construct, id: string, props: OnlineDeploymentProps) {
-    super(scope, id);
+    super(scope, childId(scope, id, 'OnlineDeployment'));
+    checkShape(this, 'props for OnlineDeployment', props, ONLINE_DEPLOYMENT_PROPS);
     const endpoint = props.endpoint;
     this.deploymentName = props.deploymentName ?? id;
     this.endpointName = endpoint.endpointName;
@@ -244,6 +247,7 @@ function validateDeployment(scope: IConstruct, props: OnlineDeploymentOptions, m
     subject: 'instanceType', value: JSON.stringify(instanceType.name), rule: 'is not an Azure VM size',
     fix: 'use an InstanceType preset or InstanceType.of("Standard_...")',
   }));
+  if (instanceType.isWellFormed) v.vmSize('instanceType', instanceType.name);
   v.integer('instanceCount', instanceCount, { min: 1 });
   if (props.autoscale) {
     validateAutoscale(v, props.autoscale);

@@ -15,6 +15,8 @@ import { EndpointIdentityGrants } from './identity-grants';
 import { IOnlineDeployment, OnlineDeployment, OnlineDeploymentOptions } from './online-deployment';
 import { LiveDeployment, PromotionPolicy } from './promotion';
 import { Traffic } from './traffic';
+import { checkArgs, checkShape, childId, S } from '../core/shape';
+import { ONLINE_DEPLOYMENT, ONLINE_ENDPOINT_PROPS } from './shapes';
 
 /** A managed online endpoint. */
 export interface IOnlineEndpoint extends IConstruct {
@@ -114,7 +116,8 @@ export class OnlineEndpoint extends Construct implements IOnlineEndpoint {
   private trafficUpdate?: AzapiUpdateResource;
 
   constructor(scope: Construct, id: string, props: OnlineEndpointProps) {
-    super(scope, id);
+    super(scope, childId(scope, id, 'OnlineEndpoint'));
+    checkShape(this, 'props for OnlineEndpoint', props, ONLINE_ENDPOINT_PROPS);
     this.workspace = props.workspace;
     this.production = props.production ?? false;
     this.endpointName = props.endpointName ?? defaultEndpointName(props.workspace, id);
@@ -151,7 +154,8 @@ export class OnlineEndpoint extends Construct implements IOnlineEndpoint {
 
     if (props.grantServingAccess ?? true) {
       this.grants = new EndpointIdentityGrants(this, 'IdentityGrants',
-        Principal.servicePrincipal(this.principalId, `endpoint-${this.endpointName}`, this));
+        // Keyed by the name, or the construct id when the name is a token: the key is in role-assignment addresses.
+        Principal.servicePrincipal(this.principalId, `endpoint-${isToken(this.endpointName) ? this.node.id : this.endpointName}`, this));
       // Nothing on the workspace's own registry and storage: the endpoint's identity is system-assigned, and for those
       // Azure ML itself assigns AcrPull on the workspace's container registry and Storage Blob Data Reader on its
       // default storage account when it creates the endpoint; a second, identical assignment fails with 409
@@ -202,6 +206,7 @@ export class OnlineEndpoint extends Construct implements IOnlineEndpoint {
 
   /** Routes live traffic between the deployments (replacing any earlier call). Until called, none takes traffic. */
   public routeTraffic(traffic: Traffic): void {
+    checkArgs(`${this.node.path} routeTraffic`, { traffic }, { traffic: S.ref('Traffic', ['_entries'], 'use Traffic.allTo(...), .canary(...), .split(...), .weighted(...) or .none()').req });
     this.traffic = traffic;
     this.protectLiveDeployments();
   }
@@ -211,6 +216,7 @@ export class OnlineEndpoint extends Construct implements IOnlineEndpoint {
    * At most 50 percent, to one deployment that takes no live traffic.
    */
   public mirror(deployment: IOnlineDeployment, percent: number): void {
+    checkArgs(`${this.node.path} mirror`, { deployment, percent }, { deployment: ONLINE_DEPLOYMENT.req, percent: S.number('10').req });
     if (this.mirrorTarget && this.mirrorTarget.deployment !== deployment) {
       this.mirrorProblems.push(`${this.mirrorTarget.deployment.deploymentName} and ${deployment.deploymentName}`);
     }
@@ -219,6 +225,7 @@ export class OnlineEndpoint extends Construct implements IOnlineEndpoint {
 
   /** Applies a promotion policy to this endpoint's live traffic (also what `PromotionGate` calls). */
   public addPromotionPolicy(policy: PromotionPolicy): void {
+    checkArgs(`${this.node.path} addPromotionPolicy`, { policy }, { policy: S.ref('PromotionPolicy', ['_evaluate'], 'pass new PromotionPolicy({ ... })').req });
     this.policies.add(policy);
   }
 

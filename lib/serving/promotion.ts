@@ -3,16 +3,19 @@ import { IConstruct } from 'constructs';
 import { ModelStage } from '../assets/asset-refs';
 import { Problem } from '../core/errors';
 import { DeploymentModelConfig } from './deployment-model';
+import { checkArgs, S } from '../core/shape';
 
 /** A bound a model version's metric must meet to take traffic, e.g. `MetricThreshold.atLeast('auc', 0.85)`. */
 export class MetricThreshold {
   /** The metric must be `value` or more. */
   public static atLeast(metric: string, value: number): MetricThreshold {
+    checkArgs('MetricThreshold.atLeast', { metric, value }, { metric: S.string('"auc"').req, value: S.number('0.9').req });
     return new MetricThreshold(metric, value, true);
   }
 
   /** The metric must be `value` or less. */
   public static atMost(metric: string, value: number): MetricThreshold {
+    checkArgs('MetricThreshold.atMost', { metric, value }, { metric: S.string('"latency_ms"').req, value: S.number('200').req });
     return new MetricThreshold(metric, value, false);
   }
 
@@ -35,11 +38,13 @@ export class MetricThreshold {
 export class MetricComparison {
   /** Larger is better (AUC, accuracy, F1): the candidate's value must be at least the incumbent's minus `tolerance`. */
   public static higherIsBetter(metric: string, tolerance: number = 0): MetricComparison {
+    checkArgs('MetricComparison.higherIsBetter', { metric, tolerance }, { metric: S.string('"auc"').req, tolerance: S.number('0.01') });
     return new MetricComparison(metric, true, tolerance);
   }
 
   /** Smaller is better (latency, error rate): the candidate's value must be at most the incumbent's plus `tolerance`. */
   public static lowerIsBetter(metric: string, tolerance: number = 0): MetricComparison {
+    checkArgs('MetricComparison.lowerIsBetter', { metric, tolerance }, { metric: S.string('"latency_ms"').req, tolerance: S.number('10') });
     return new MetricComparison(metric, false, tolerance);
   }
 
@@ -86,7 +91,13 @@ export interface LiveDeployment {
  * ```
  */
 export class PromotionPolicy {
-  constructor(private readonly props: PromotionPolicyProps = {}) {}
+  constructor(private readonly props: PromotionPolicyProps = {}) {
+    checkArgs('PromotionPolicy', { props }, { props: S.struct('PromotionPolicyProps', {
+      minimumStage: S.ref('ModelStage', ['name', 'rank'], 'use ModelStage.STAGING or another ModelStage'),
+      thresholds: S.list(S.ref('MetricThreshold', ['metric', 'isMetBy'], 'use MetricThreshold.atLeast(...) or .atMost(...)')),
+      noWorseThanIncumbent: S.list(S.ref('MetricComparison', ['metric', 'prefersHigher'], 'use MetricComparison.higherIsBetter(...) or .lowerIsBetter(...)')),
+    }) });
+  }
 
   /** The problems with `live` (deployments with weight > 0, in the endpoint's order). @internal */
   public _evaluate(live: LiveDeployment[]): Problem[] {

@@ -2,6 +2,8 @@ import { Op, Token } from 'cdktf';
 import { renderValue } from '../core/errors';
 import { isToken, Validator } from '../core/validation';
 import type { IOnlineDeployment } from './online-deployment';
+import { checkShape } from '../core/shape';
+import { TRAFFIC_ARGS } from './shapes';
 
 /** A deployment and the share of live traffic it receives. */
 export interface TrafficWeight {
@@ -35,21 +37,25 @@ export class Traffic {
 
   /** Every request to one deployment. */
   public static allTo(deployment: IOnlineDeployment): Traffic {
+    checkShape('Traffic.allTo', 'arguments', { deployment }, TRAFFIC_ARGS.allTo);
     return new Traffic([{ name: deployment.deploymentName, weight: 100, deployment }], 'allTo');
   }
 
   /** Weights by deployment name, e.g. `{ blue: 90, green: 10 }`. */
   public static split(weights: { [deploymentName: string]: number }): Traffic {
+    checkShape('Traffic.split', 'arguments', { weights }, TRAFFIC_ARGS.split);
     return new Traffic(Object.entries(weights).map(([name, weight]) => ({ name, weight })), 'split');
   }
 
   /** Weights by deployment object. */
   public static weighted(weights: TrafficWeight[]): Traffic {
+    checkShape('Traffic.weighted', 'arguments', { weights }, TRAFFIC_ARGS.weighted);
     return new Traffic(weights.map(w => ({ name: w.deployment.deploymentName, weight: w.weight, deployment: w.deployment })), 'weighted');
   }
 
   /** `percent` of requests to `candidate`, the rest to `stable`. */
   public static canary(stable: IOnlineDeployment, candidate: IOnlineDeployment, percent: number): Traffic {
+    checkShape('Traffic.canary', 'arguments', { stable, candidate, percent }, TRAFFIC_ARGS.canary);
     return new Traffic([
       { name: stable.deploymentName, weight: isToken(percent) ? Token.asNumber(Op.sub(100, percent)) : 100 - percent, deployment: stable },
       { name: candidate.deploymentName, weight: percent, deployment: candidate },

@@ -3,8 +3,10 @@ import { AzapiResource } from '../bindings/azapi/resource';
 import { mlType } from '../core/api-versions';
 import { NamingRule, NamingRules } from '../core/naming';
 import { IPrincipal, Principal } from '../core/rbac';
+import { checkShape, childId } from '../core/shape';
 import { isToken, Validator } from '../core/validation';
 import { identityBlock, principalOf, UserAssignedIdentityAttributes } from './identity';
+import { COMPUTE_CLUSTER_PROPS } from './shapes';
 import { IWorkspace } from './workspace-base';
 
 /** VM priority of a compute cluster's nodes. */
@@ -83,7 +85,8 @@ export class ComputeCluster extends Construct {
   public readonly principal: IPrincipal;
 
   constructor(scope: Construct, id: string, props: ComputeClusterProps) {
-    super(scope, id);
+    super(scope, childId(scope, id, 'ComputeCluster'));
+    checkShape(this, 'props for ComputeCluster', props, COMPUTE_CLUSTER_PROPS);
     const name = props.name ?? id;
     const minNodes = props.minNodes ?? 0;
     const maxNodes = props.maxNodes ?? 4;
@@ -94,6 +97,7 @@ export class ComputeCluster extends Construct {
 
     const v = new Validator(this, 'props for ComputeCluster');
     v.name('name', name, COMPUTE_NAME);
+    v.vmSize('vmSize', props.vmSize);
     v.integer('minNodes', minNodes, { min: 0 });
     v.integer('maxNodes', maxNodes, { min: Math.max(1, isToken(minNodes) ? 1 : minNodes) });
     v.integer('idleSecondsBeforeScaleDown', idle, { min: 1 });
@@ -145,8 +149,10 @@ export class ComputeCluster extends Construct {
     });
     this.computeName = name;
     this.computeId = this.resource.id;
+    // The key names role assignments (their Terraform addresses): the construct id stands in for a token name.
+    const key = `${props.workspace.node.id}-${isToken(name) ? this.node.id : name}`;
     this.principal = props.userAssignedIdentity
-      ? principalOf(props.userAssignedIdentity, `${props.workspace.node.id}-${name}`, this)
-      : Principal.servicePrincipal(this.resource.identityPrincipalId, `${props.workspace.node.id}-${name}`, this);
+      ? principalOf(props.userAssignedIdentity, key, this)
+      : Principal.servicePrincipal(this.resource.identityPrincipalId, key, this);
   }
 }

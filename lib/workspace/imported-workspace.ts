@@ -1,7 +1,9 @@
 import { Construct } from 'constructs';
 import { ITerraformDependable } from 'cdktf';
 import { ArmId } from '../core/arm-id';
+import { checkShape, childId } from '../core/shape';
 import { isToken, Validator } from '../core/validation';
+import { WORKSPACE_ATTRIBUTES } from './shapes';
 import { ArtifactStoreAttributes, WorkspaceAttributes, WorkspaceBase } from './workspace-base';
 
 /** A workspace that exists already (created elsewhere), referenced by id. */
@@ -23,8 +25,10 @@ export class ImportedWorkspace extends WorkspaceBase {
   public readonly nameSuffix?: string = undefined;
 
   constructor(scope: Construct, id: string, attrs: WorkspaceAttributes) {
-    super(scope, id);
+    super(scope, childId(scope, id, 'workspace'));
+    checkShape(this, 'workspace attributes', attrs, WORKSPACE_ATTRIBUTES);
     const v = new Validator(this, 'workspace attributes');
+    v.region('location', attrs.location);
     v.check(isToken(attrs.workspaceId) || ArmId.isOfType(attrs.workspaceId, 'Microsoft.MachineLearningServices/workspaces'), () => ({
       subject: 'workspaceId', value: JSON.stringify(attrs.workspaceId),
       rule: 'must be the ARM id of an Azure ML workspace',

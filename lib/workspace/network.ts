@@ -1,5 +1,6 @@
 import { Problem, renderValue } from '../core/errors';
 import { isToken } from '../core/validation';
+import { checkArgs, S } from '../core/shape';
 
 /*
  * How the workspace's network props interact (Workspace props `publicNetworkAccess`, `managedNetwork`,
@@ -71,6 +72,7 @@ export interface ServiceTagRuleOptions {
 export class OutboundRule {
   /** Allows traffic to a host name (needs `AllowOnlyApprovedOutbound`; Azure adds a firewall for these). */
   public static fqdn(name: string, fqdn: string): OutboundRule {
+    checkArgs('OutboundRule.fqdn', { name, fqdn }, { name: S.string('"pypi"').req, fqdn: S.string('"pypi.org"').req });
     return new OutboundRule(name, 'FQDN', { type: 'FQDN', category: 'UserDefined', destination: fqdn });
   }
 
@@ -81,6 +83,7 @@ export class OutboundRule {
    * @param fqdns host names to map to the endpoint (for application gateways and similar)
    */
   public static privateEndpoint(name: string, serviceResourceId: string, subresourceTarget: string, fqdns?: string[]): OutboundRule {
+    checkArgs('OutboundRule.privateEndpoint', { name, serviceResourceId, subresourceTarget, fqdns }, { name: S.string('"storage"').req, serviceResourceId: S.string('"/subscriptions/<sub>/resourceGroups/<rg>/providers/<type>/<name>"').req, subresourceTarget: S.string('"blob"').req, fqdns: S.list(S.string()) });
     return new OutboundRule(name, 'PrivateEndpoint', {
       type: 'PrivateEndpoint',
       category: 'UserDefined',
@@ -91,6 +94,7 @@ export class OutboundRule {
 
   /** Allows traffic to an Azure service tag. */
   public static serviceTag(name: string, options: ServiceTagRuleOptions): OutboundRule {
+    checkArgs('OutboundRule.serviceTag', { name, options }, { name: S.string('"storage"').req, options: S.struct('ServiceTagRuleOptions', { serviceTag: S.string('"Storage"').req, protocol: S.string('"TCP"'), portRanges: S.string('"443"') }).req });
     return new OutboundRule(name, 'ServiceTag', {
       type: 'ServiceTag',
       category: 'UserDefined',

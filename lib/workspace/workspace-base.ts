@@ -9,6 +9,7 @@ import { DataAsset, DataAssetOptions } from '../assets/data-asset';
 import { Environment, EnvironmentOptions } from '../assets/environment';
 import { Model, ModelOptions } from '../assets/model';
 import { OutboundRule } from './network';
+import { checkArgs, S } from '../core/shape';
 
 /** Where this library uploads artifacts (models, code) for a workspace: a blob container behind a datastore. */
 export interface ArtifactStoreAttributes {
@@ -196,6 +197,7 @@ export abstract class WorkspaceBase extends Construct implements IWorkspace {
 
   /** An imported workspace's managed network is its owner's: fails with the fix. */
   public addOutboundRule(rule: OutboundRule): void {
+    checkArgs(`${this.node.path} addOutboundRule`, { rule }, { rule: S.ref('OutboundRule', ['name', 'ruleType'], 'use OutboundRule.fqdn(...), .privateEndpoint(...) or .serviceTag(...)').req });
     throw new MlopsValidationError(this.node.path, 'call to addOutboundRule', [{
       subject: `outbound rule '${rule.name}'`, value: renderValue(rule.toBody()),
       rule: 'cannot be added to an imported workspace: its managed network is declared where the workspace is created',

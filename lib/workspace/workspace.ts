@@ -18,6 +18,7 @@ import { MlopsValidationError, renderValue } from '../core/errors';
 import { NameBuilder, NamingRules, stableSuffix } from '../core/naming';
 import { recordPolicySuppression } from '../core/policy-suppression';
 import { BuiltInRole, grantRole, IPrincipal } from '../core/rbac';
+import { checkArgs, checkShape, childId, S } from '../core/shape';
 import { isToken, Validator } from '../core/validation';
 import { checkOneDeclarationPerResource } from '../core/uniqueness';
 import { ComputeCluster, ComputeClusterOptions } from './compute-cluster';
@@ -33,6 +34,7 @@ import {
 } from './network';
 import { PrivateEndpoints } from './private-endpoints';
 import { protect, Protection } from './protection';
+import { WORKSPACE_PROPS } from './shapes';
 import { ArtifactStoreAttributes, IWorkspace, WorkspaceAttributes, WorkspaceBase } from './workspace-base';
 
 /** A customer-managed key for the workspace's data at rest. Setting, changing or removing it replaces the workspace. */
@@ -258,7 +260,8 @@ export class Workspace extends WorkspaceBase {
   private readonly storageBroughtAs?: string;
 
   constructor(scope: Construct, id: string, props: WorkspaceProps) {
-    super(scope, id);
+    super(scope, childId(scope, id, 'Workspace'));
+    checkShape(this, 'props for Workspace', props, WORKSPACE_PROPS);
     const v = new Validator(this, 'props for Workspace');
     const protection = props.protection ?? Protection.PRODUCTION;
     const publicAccess = props.publicNetworkAccess ?? false;
@@ -285,6 +288,7 @@ export class Workspace extends WorkspaceBase {
     const rgId = props.resourceGroup?.id ?? props.resourceGroupId ?? '';
     this.resourceGroupName = props.resourceGroup?.name ?? (props.resourceGroupId ? ArmId.resourceGroupName(props.resourceGroupId) : '');
     this.location = props.location ?? props.resourceGroup?.location ?? '';
+    v.region(props.location !== undefined ? 'location' : 'resourceGroup.location', props.location ?? props.resourceGroup?.location);
     const placement: Placement = { resourceGroupName: this.resourceGroupName, location: this.location, tags: props.tags };
 
     // --- names
@@ -361,6 +365,11 @@ export class Workspace extends WorkspaceBase {
         subject: 'customerManagedKey.keyVault.purgeProtectionEnabled', value: renderValue(purge),
         rule: 'must be true: Azure ML refuses a key in a vault without purge protection (a purged key makes the workspace unreadable)',
         fix: 'set purgeProtectionEnabled: true on the KeyVault (it cannot be turned off again)',
+      }));
+      // The azapi body validator refuses a keyVaultArmId that is not an ARM id: refuse it here, naming the prop.
+      v.check(cmk.keyVaultId === undefined || isToken(cmk.keyVaultId) || ArmId.isOfType(cmk.keyVaultId, 'Microsoft.KeyVault/vaults'), () => ({
+        subject: 'customerManagedKey.keyVaultId', value: renderValue(cmk.keyVaultId), rule: 'must be the ARM id of a Key Vault',
+        fix: 'use /subscriptions/<sub>/resourceGroups/<rg>/providers/Microsoft.KeyVault/vaults/<name>, or pass customerManagedKey.keyVault',
       }));
       v.matches('customerManagedKey.keyId', cmk.keyId, /^https:\/\/[^/]+\/keys\/[^/]+\/[^/]+$/,
         'must be a versioned Key Vault key URL', 'use the key\'s id, e.g. key.id: https://<vault>.vault.azure.net/keys/<name>/<version>');
@@ -490,7 +499,7 @@ export class Workspace extends WorkspaceBase {
     this.principalId = systemAssigned ? this.resource.identityPrincipalId : uai!.principalId;
     this.principal = systemAssigned
       ? { principalId: this.resource.identityPrincipalId, principalType: 'ServicePrincipal', principalKey: `${names.workspace}-identity`, owner: this }
-      : principalOf(uai!, `${names.workspace}-identity`, this);
+      : principalOf(uai!, `${isToken(names.workspace) ? this.node.id : names.workspace}-identity`, this);
 
     // --- the artifact datastore: identity-based, so uploads and reads use the caller's Entra ID identity
     this.artifactDatastore = new AzapiResource(this, 'ArtifactDatastore', {
@@ -613,6 +622,7 @@ export class Workspace extends WorkspaceBase {
    * the same name fails). Fails when the workspace has no managed network.
    */
   public addOutboundRule(rule: OutboundRule): void {
+    checkArgs(`${this.node.path} addOutboundRule`, { rule }, { rule: S.ref('OutboundRule', ['name', 'ruleType'], 'use OutboundRule.fqdn(...), .privateEndpoint(...) or .serviceTag(...)').req });
     const v = new Validator(this, 'call to addOutboundRule');
     v.check(this.isolation.isolated, () => ({
       subject: `outbound rule '${rule.name}'`, value: renderValue(rule.toBody()),

@@ -51,6 +51,19 @@ describe('VersionLock', () => {
     ]);
   });
 
+  test('in VERIFY mode one unlocked version among locked ones fails synth naming just that one', () => {
+    const lock = path.join(tempDir(), 'lock.json');
+    const model = path.join(writeTree({ 'm/w.bin': 'one' }), 'm');
+    synthWith(lock, VersionLockMode.UPDATE, model, ['1'])();
+    const before = fs.readFileSync(lock, 'utf8');
+    let message = '';
+    try {
+      synthWith(lock, VersionLockMode.VERIFY, model, ['1', '2'])();
+    } catch (e) { message = (e as Error).message; }
+    expect(message).toMatch(/lock file \(value: "workspace:mlw-dev\/models\/churn\/2"\) does not list these versions/);
+    expect(fs.readFileSync(lock, 'utf8')).toBe(before);
+  });
+
   test('in VERIFY mode a version missing from the lock file fails synth, and the file is not written', () => {
     const lock = path.join(tempDir(), 'lock.json');
     const model = path.join(writeTree({ 'm/w.bin': 'one' }), 'm');

@@ -41,7 +41,7 @@ describe('grants', () => {
   });
 
   test('BuiltInRole.of takes only GUIDs', () => {
-    expect(() => BuiltInRole.of('Custom', 'not-a-guid')).toThrow(/must be a GUID/);
+    expect(() => BuiltInRole.of('Custom', 'not-a-guid')).toThrow(/Invalid arguments for 'BuiltInRole.of': roleDefinitionGuid \(value: "not-a-guid"\) must be the GUID of a role definition/);
     expect(BuiltInRole.of('Custom', 'AAAAAAAA-0000-0000-0000-000000000000').roleDefinitionGuid).toBe('aaaaaaaa-0000-0000-0000-000000000000');
   });
 

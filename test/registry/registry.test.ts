@@ -86,8 +86,8 @@ describe('Registry', () => {
   test('when the replication list repeats the primary region or itself, synth fails naming each entry', () => {
     const { stack } = workspaceStack();
     expect(() => new Registry(stack, 'Registry', {
-      name: 'mlr-shared', resourceGroupId: RG_ID, location: 'westeurope', replicationLocations: ['West Europe', 'northeurope', 'northeurope'],
-    })).toThrow(/Invalid props for Registry for 'test\/Registry' \(2 problems\):\n  1\. replicationLocations\[0\] \(value: "West Europe"\) repeats location \(the primary region\)[\s\S]*2\. replicationLocations\[2\] \(value: "northeurope"\) repeats replicationLocations\[1\]/);
+      name: 'mlr-shared', resourceGroupId: RG_ID, location: 'westeurope', replicationLocations: ['WestEurope', 'northeurope', 'northeurope'],
+    })).toThrow(/Invalid props for Registry for 'test\/Registry' \(2 problems\):\n  1\. replicationLocations\[0\] \(value: "WestEurope"\) repeats location \(the primary region\)[\s\S]*2\. replicationLocations\[2\] \(value: "northeurope"\) repeats replicationLocations\[1\]/);
   });
 
   test('when the name or resource group id is invalid, synth fails with the rule', () => {

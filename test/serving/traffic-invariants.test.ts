@@ -24,6 +24,15 @@ describe('traffic invariants', () => {
     expect(msg).toContain('traffic (value: blue=90, green=20) weights sum to 110; they must sum to 100');
   });
 
+  test.each([
+    [{ blue: 50 }, 'blue=50', 50],
+    [{ blue: 60, green: 30 }, 'blue=60, green=30', 90],
+  ])('when weights sum to less than 100 (%j), synth fails: the rest of the requests would have nowhere to go', (weights, value, sum) => {
+    const { stack, endpoint } = endpointWith();
+    endpoint.routeTraffic(Traffic.split(weights));
+    expect(synthError(stack)).toContain(`traffic (value: ${value}) weights sum to ${sum}; they must sum to 100`);
+  });
+
   test('weights of 0 everywhere mean no traffic and are accepted', () => {
     const { stack, endpoint } = endpointWith();
     endpoint.routeTraffic(Traffic.split({ blue: 0, green: 0 }));

@@ -62,7 +62,7 @@ describe('brought dependencies', () => {
     const stack = mlStack();
     const storageAccount = new StorageAccount(stack, 'st', { resourceGroupName: 'rg', location: 'westeurope', name: 'stlake',
       accountTier: 'Premium', accountKind: 'BlockBlobStorage', accountReplicationType: 'ZRS', isHnsEnabled: true });
-    expect(() => workspaceIn(stack, { storageAccount, keyVaultId: IDS.keyVaultId, keyVault: {} as KeyVault, containerRegistryId: IDS.storageAccountId }))
+    expect(() => workspaceIn(stack, { storageAccount, keyVaultId: IDS.keyVaultId, keyVault: new KeyVault(stack, 'kv', { name: 'kv-lake', location: 'westeurope', resourceGroupName: 'rg', skuName: 'standard', tenantId: '00000000-0000-0000-0000-000000000000' }), containerRegistryId: IDS.storageAccountId }))
       .toThrow(expect.objectContaining({ message: expect.stringMatching(new RegExp([
         /\(5 problems\)/,
         /keyVault \/ keyVaultId \(value: both set\) are alternatives/,
