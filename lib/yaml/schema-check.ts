@@ -3,6 +3,8 @@
  * reference) and turns ajv's errors into {@link YamlProblem}s with the line, the key and the fix — "did you mean"
  * for misspelled keys. Not part of the jsii API.
  */
+import * as fs from 'fs';
+import * as path from 'path';
 import Ajv, { ErrorObject, ValidateFunction } from 'ajv';
 import { renderValue } from '../core/errors';
 import { KeyPath, YamlDocument, keyPathText } from './document';
@@ -10,6 +12,21 @@ import { YamlProblem } from './errors';
 
 /** A vendored schema: a JSON schema object with `$id` and provenance in `$comment`. */
 export type KindSchema = Record<string, unknown>;
+
+const SCHEMAS = new Map<string, KindSchema>();
+
+/**
+ * The vendored schema `lib/yaml/schemas/<kind>.json` (copied next to the compiled module by scripts/copy-assets.js),
+ * read once per process.
+ */
+export function kindSchema(kind: string): KindSchema {
+  let s = SCHEMAS.get(kind);
+  if (!s) {
+    s = JSON.parse(fs.readFileSync(path.join(__dirname, 'schemas', `${kind}.json`), 'utf8')) as KindSchema;
+    SCHEMAS.set(kind, s);
+  }
+  return s;
+}
 
 // One compiler for the process; each schema compiles once (keyed by its $id), however many files are checked.
 let ajv: Ajv | undefined;
