@@ -129,9 +129,13 @@ function article(t: string): string {
   return t.split(',').map((x) => (x === 'object' ? 'a mapping' : x === 'array' ? 'a list' : /^[aeiou]/.test(x) ? `an ${x}` : `a ${x}`)).join(' or ');
 }
 
-/** The closest of `candidates` to `word` (case-insensitive edit distance ≤ 1/3 of its length, at least 2), if any. */
+/**
+ * The closest of `candidates` to `word`, if any: case-insensitive edit distance at most a third of its length (at
+ * least 2), or else the one candidate that `word` is a prefix of (`dockerfile` → `dockerfile_path`).
+ */
 export function didYouMean(word: string, candidates: readonly string[]): string | undefined {
   const w = word.toLowerCase();
+  const prefixed = candidates.filter((c) => w.length >= 3 && c.toLowerCase().startsWith(w));
   let best: string | undefined;
   let bestD = Infinity;
   for (const c of candidates) {
@@ -141,7 +145,8 @@ export function didYouMean(word: string, candidates: readonly string[]): string 
       best = c;
     }
   }
-  return best !== undefined && bestD <= Math.max(2, Math.floor(word.length / 3)) ? best : undefined;
+  if (best !== undefined && bestD <= Math.max(2, Math.floor(word.length / 3))) return best;
+  return prefixed.length === 1 ? prefixed[0] : undefined;
 }
 
 function editDistance(a: string, b: string): number {
