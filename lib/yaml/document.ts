@@ -42,7 +42,7 @@ export class YamlDocument {
   public static parse(text: string, file: string, what = 'CLI v2'): YamlDocument {
     const lines = new LineCounter();
     // uniqueKeys: the CLI (PyYAML) keeps the last of two equal keys silently; a duplicate is almost always a mistake.
-    const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+    const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true, logLevel: 'error' });
     const problems: YamlProblem[] = [];
     const lineSeen = new Set<number>();
     for (const e of doc.errors) {
