@@ -76,7 +76,10 @@ function pathOf(instancePath: string): KeyPath {
 
 function toProblem(doc: YamlDocument, e: ErrorObject): YamlProblem {
   const at = pathOf(e.instancePath);
-  const where = (p: KeyPath) => ({ line: doc.lineOf(p), key: keyPathText(p) });
+  const where = (p: KeyPath) => {
+    const how = doc.overriddenAt(p);
+    return { line: doc.lineOf(p), key: `${keyPathText(p)}${how ? ` (from ${how})` : ''}` };
+  };
   const parent = e.parentSchema as Record<string, unknown> | undefined;
   switch (e.keyword) {
     case 'additionalProperties': {
