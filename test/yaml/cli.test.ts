@@ -62,6 +62,7 @@ describe('yaml check', () => {
 function compile(source: string): (...args: unknown[]) => unknown {
   const js = ts.transpileModule(source, { compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2020 } }).outputText;
   const mod = { exports: {} as Record<string, unknown> };
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- the converted module's own imports, resolved at run time
   const req = (name: string) => (name === 'cdktf-azure-mlops' ? lib : require(name));
   new Function('require', 'exports', 'module', js)(req, mod.exports, mod);
   return mod.exports.declare as (...args: unknown[]) => unknown;
