@@ -11,3 +11,4 @@ export * from './registry';
 export * from './serving';
 export * from './review';
 export * from './policy';
+export * from './yaml';

@@ -40,6 +40,7 @@ fs.writeFileSync(path.join(build, 'package.json'), JSON.stringify({ name: 'cdktf
 fs.mkdirSync(path.join(build, 'node_modules'), { recursive: true });
 fs.symlinkSync(build, path.join(build, 'node_modules', 'cdktf-azure-mlops'), 'dir');
 fs.cpSync(path.join(root, 'lib', 'core', 'azure-facts'), path.join(build, 'lib', 'core', 'azure-facts'), { recursive: true });
+fs.cpSync(path.join(root, 'lib', 'yaml', 'schemas'), path.join(build, 'lib', 'yaml', 'schemas'), { recursive: true });
 // The main example reads what it uploads (models, data, code), its lock file and its pipeline paths beside main.ts.
 fs.cpSync(path.join(root, 'examples', 'platform'), path.join(build, 'examples', 'platform'), {
   recursive: true, filter: (src) => !src.endsWith('.ts'),
@@ -64,6 +65,10 @@ scenarios.push({
   name: '1000 model versions + all policy packs', key: 'versions-1000-policy', entry: path.join(build, 'scripts/bench/versions-app.js'),
   env: { BENCH_MODEL_VERSIONS: '1000', BENCH_POLICY: '1' },
 });
+
+for (const count of [10, 100]) {
+  scenarios.push({ name: `${count} model YAML files`, key: `yaml-${count}`, entry: path.join(build, 'scripts/bench/yaml-app.js'), env: { BENCH_YAML_FILES: String(count) } });
+}
 
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -116,4 +121,6 @@ const shapeCost = spawnSync(process.execPath, [path.join(root, 'scripts/bench/sh
   cwd: root, encoding: 'utf8', env: { ...process.env, NODE_PATH: path.join(root, 'node_modules') },
 });
 console.log(`\n${shapeCost.status === 0 ? shapeCost.stdout.trim() : `shape check cost failed: ${shapeCost.stderr}`}`);
+const y = (n) => results.find(r => r.key === `yaml-${n}`);
+if (y(10) && y(100)) console.log(`marginal cost per model YAML file: ${((y(100).ms - y(10).ms) / 90).toFixed(2)} ms (10→100)`);
 fs.rmSync(build, { recursive: true, force: true });
