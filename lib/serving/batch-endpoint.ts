@@ -33,7 +33,7 @@ export enum BatchLoggingLevel {
 export interface BatchEndpointProps {
   readonly workspace: IWorkspace;
   /**
-   * 3-32 letters, digits and single `-`, starting with a letter; unique in the Azure region.
+   * 3-32 letters, digits and `-`, starting with a letter and ending with a letter or digit; unique in the Azure region.
    * @default - the construct id with a stable 4-character suffix, seeded by the workspace (its `nameSuffix`, name,
    * resource group and location) and the construct id, never the construct path
    */

@@ -88,7 +88,7 @@ export interface OnlineDeploymentOptions {
   /** The model version to serve. */
   readonly model: DeploymentModel;
   /**
-   * The deployment name: 3-32 letters, digits and single `-`, starting with a letter.
+   * The deployment name: 3-32 letters, digits and `-`, starting with a letter and ending with a letter or digit.
    * @default - the construct id
    */
   readonly deploymentName?: string;

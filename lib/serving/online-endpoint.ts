@@ -29,7 +29,7 @@ export interface OnlineEndpointProps {
   /** The workspace the endpoint lives in (and whose region it takes). */
   readonly workspace: IWorkspace;
   /**
-   * The endpoint name: 3-32 letters, digits and single `-`, starting with a letter. It must be unique in the Azure
+   * The endpoint name: 3-32 letters, digits and `-`, starting with a letter and ending with a letter or digit. It must be unique in the Azure
    * region (across every subscription), because it is part of the scoring URI; it cannot be changed without replacing
    * the endpoint.
    * @default - the construct id with a stable 4-character suffix, seeded by the workspace (its `nameSuffix`, name,
