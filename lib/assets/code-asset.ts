@@ -6,6 +6,7 @@ import { AzapiResource } from '../bindings/azapi/resource';
 import { IRegistry } from '../registry/registry-base';
 import { IWorkspace } from '../workspace/workspace-base';
 import { ICodeVersion } from './asset-refs';
+import { LocalPathOptions } from './local-path-options';
 import { artifactStoreFor, checkLocalPathExists, uploadLocalPath } from './local-upload';
 import { checkRemoteUri } from './uris';
 import { bindSource, declareContainer, declareVersion, rejectDuplicateVersion, startVersion } from './versioned';
@@ -45,8 +46,8 @@ const REGISTRY_FIX = 'declare the code version in a workspace; registry componen
  */
 export abstract class CodeSource {
   /** A local folder (or file), uploaded content-addressed (`codes/<name>/<sha256[:16]>/<folder>`). */
-  public static fromLocalPath(localPath: string): CodeSource {
-    return new LocalCodeSource(localPath);
+  public static fromLocalPath(localPath: string, options: LocalPathOptions = {}): CodeSource {
+    return new LocalCodeSource(localPath, options.honourIgnoreFiles ?? false);
   }
 
   /** Code already in storage: an `https://` blob URI (what Azure ML itself writes) or `azureml://` URI. */
@@ -60,7 +61,7 @@ export abstract class CodeSource {
 
 class LocalCodeSource extends CodeSource {
   public readonly kind = 'local';
-  constructor(private readonly localPath: string) { super(); }
+  constructor(private readonly localPath: string, private readonly honourIgnoreFiles: boolean) { super(); }
 
   public bind(scope: Construct, options: CodeSourceBindOptions): CodeSourceConfig {
     const v = new Validator(scope, 'code version');
@@ -69,7 +70,7 @@ class LocalCodeSource extends CodeSource {
     const store = artifactStoreFor(v, shown, options.workspace);
     checkLocalPathExists(v, this.localPath, 'point CodeSource.fromLocalPath at the folder holding the script');
     v.throwIfAny();
-    const up = uploadLocalPath(options.uploadScope, store!, 'codes', options.codeName, this.localPath);
+    const up = uploadLocalPath(options.uploadScope, store!, 'codes', options.codeName, this.localPath, this.honourIgnoreFiles);
     return {
       kind: this.kind,
       // Azure ML writes code URIs as blob https URLs; a folder keeps no trailing slash, as the CLI writes it.
@@ -148,6 +149,12 @@ export class CodeAsset extends Construct {
 /** What `codeAsset.addVersion(version, options)` takes. */
 export interface CodeVersionOptions {
   readonly source: CodeSource;
+  /**
+   * The version's property bag (`properties.properties` in Azure): free-form keys, set once when the version is
+   * created (keys starting with `mlops.` are reserved for lineage, metrics and stage).
+   * @default - none besides what this library records
+   */
+  readonly properties?: { [key: string]: string };
   /** @default - no description */
   readonly description?: string;
   /** @default - none */
@@ -179,7 +186,7 @@ export class CodeVersion extends Construct implements ICodeVersion {
   constructor(scope: Construct, id: string, props: CodeVersionProps) {
     super(scope, id);
     const code = props.codeAsset;
-    const { v, target } = startVersion(this, 'codes', code, code.codeName, props.version, props.tags);
+    const { v, target } = startVersion(this, 'codes', code, code.codeName, props.version, props.tags, props.properties);
     const cfg = bindSource(v, () => props.source.bind(this, { codeName: code.codeName, workspace: code.workspace, registry: code.registry, uploadScope: code }));
     v.throwIfAny();
     const c = cfg!;
@@ -189,7 +196,7 @@ export class CodeVersion extends Construct implements ICodeVersion {
     const declared = declareVersion(this, {
       target: target!, kind: 'codes', name: this.codeName, version: this.version, containerId: code.codeId,
       dependsOn: [code.resource, ...(c.dependencies ?? [])], identity: c.identity, preventDestroy: props.preventDestroy,
-      description: props.description, tags: props.tags, archived: props.archived,
+      description: props.description, tags: props.tags, propertyBag: props.properties, archived: props.archived,
       properties: { codeUri: c.codeUri },
     });
     this.resource = declared.resource;

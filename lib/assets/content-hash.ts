@@ -8,6 +8,7 @@
 import * as crypto from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
+import ignore from 'ignore';
 
 /** One file of a hashed local path. */
 export interface HashedFile {
@@ -49,12 +50,29 @@ function hashFile(absolutePath: string, stat: fs.Stats): CachedFile {
   return entry;
 }
 
-function listFiles(root: string): string[] {
+/**
+ * The ignore file the Azure ML CLI honours for a folder it uploads: `.amlignore` at the folder's root, else
+ * `.gitignore` there; same syntax as git's (when both exist, `.amlignore` wins and `.gitignore` is not read)
+ * (https://learn.microsoft.com/azure/machine-learning/how-to-save-write-experiment-files#storage-limits-of-experiment-snapshots).
+ */
+export function ignoreFileOf(root: string): string | undefined {
+  for (const name of ['.amlignore', '.gitignore']) {
+    const file = path.join(root, name);
+    if (fs.existsSync(file) && fs.statSync(file).isFile()) return file;
+  }
+  return undefined;
+}
+
+function listFiles(root: string, honourIgnoreFiles: boolean): string[] {
   const out: string[] = [];
+  const ignoreFile = honourIgnoreFiles ? ignoreFileOf(root) : undefined;
+  const ig = ignoreFile ? ignore().add(fs.readFileSync(ignoreFile, 'utf8')) : undefined;
   const walk = (dir: string, rel: string) => {
     for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
       const childRel = rel ? `${rel}/${entry.name}` : entry.name;
       const childAbs = path.join(dir, entry.name);
+      // A directory is tested with a trailing slash, so `build/` patterns match it and its files are never read.
+      if (ig?.ignores(entry.isDirectory() ? `${childRel}/` : childRel)) continue;
       if (entry.isDirectory()) walk(childAbs, childRel);
       else if (entry.isFile()) out.push(childRel);
       // Symlinks and special files are skipped: what is uploaded must be what is hashed.
@@ -66,9 +84,10 @@ function listFiles(root: string): string[] {
 
 /**
  * Hashes a local file or folder. Throws a plain Error when the path does not exist: callers turn that into a
- * validation problem naming the path.
+ * validation problem naming the path. With `honourIgnoreFiles`, a folder's files matched by its ignore file (see
+ * {@link ignoreFileOf}) are left out, as the CLI leaves them out of an upload.
  */
-export function hashLocalPath(localPath: string): HashedPath {
+export function hashLocalPath(localPath: string, honourIgnoreFiles = false): HashedPath {
   const absolutePath = path.resolve(localPath);
   const stat = fs.statSync(absolutePath);
   if (stat.isFile()) {
@@ -77,7 +96,7 @@ export function hashLocalPath(localPath: string): HashedPath {
     const sha256 = crypto.createHash('sha256').update(`${relativePath}\0${h.sha256}\n`).digest('hex');
     return { absolutePath, isDirectory: false, sha256, files: [{ relativePath, absolutePath, sha256: h.sha256, md5: h.md5, size: h.size }] };
   }
-  const files: HashedFile[] = listFiles(absolutePath).map((relativePath) => {
+  const files: HashedFile[] = listFiles(absolutePath, honourIgnoreFiles).map((relativePath) => {
     const abs = path.join(absolutePath, ...relativePath.split('/'));
     const h = hashFile(abs, fs.statSync(abs));
     return { relativePath, absolutePath: abs, sha256: h.sha256, md5: h.md5, size: h.size };

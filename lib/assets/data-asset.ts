@@ -7,6 +7,7 @@ import { AzapiResource } from '../bindings/azapi/resource';
 import { IRegistry } from '../registry/registry-base';
 import { IWorkspace } from '../workspace/workspace-base';
 import { IDataVersion } from './asset-refs';
+import { LocalPathOptions } from './local-path-options';
 import { artifactStoreFor, checkLocalPathExists, uploadLocalPath } from './local-upload';
 import { checkRemoteUri } from './uris';
 import { bindSource, declareContainer, declareVersion, rejectDuplicateVersion, startVersion } from './versioned';
@@ -58,8 +59,8 @@ const REGISTRY_FIX = 'declare the data version in a workspace, then share it wit
  */
 export abstract class DataSource {
   /** A local file or folder, uploaded content-addressed (`data/<name>/<sha256[:16]>/<file or folder>`). */
-  public static fromLocalPath(localPath: string): DataSource {
-    return new LocalDataSource(localPath);
+  public static fromLocalPath(localPath: string, options: LocalPathOptions = {}): DataSource {
+    return new LocalDataSource(localPath, options.honourIgnoreFiles ?? false);
   }
 
   /** A path on a workspace datastore. */
@@ -78,7 +79,7 @@ export abstract class DataSource {
 
 class LocalDataSource extends DataSource {
   public readonly kind = 'local';
-  constructor(private readonly localPath: string) { super(); }
+  constructor(private readonly localPath: string, private readonly honourIgnoreFiles: boolean) { super(); }
 
   public bind(scope: Construct, options: DataSourceBindOptions): DataSourceConfig {
     const v = new Validator(scope, 'data version');
@@ -87,7 +88,7 @@ class LocalDataSource extends DataSource {
     const store = artifactStoreFor(v, shown, options.workspace);
     checkLocalPathExists(v, this.localPath, 'point DataSource.fromLocalPath at an existing file or folder');
     v.throwIfAny();
-    const up = uploadLocalPath(options.uploadScope, store!, 'data', options.dataName, this.localPath);
+    const up = uploadLocalPath(options.uploadScope, store!, 'data', options.dataName, this.localPath, this.honourIgnoreFiles);
     const type = options.dataType;
     v.check(type === DataType.URI_FILE ? !up.hashed.isDirectory : up.hashed.isDirectory, () => ({
       subject: 'source', value: renderValue(this.localPath),
@@ -182,6 +183,12 @@ export interface DataVersionOptions {
   readonly source: DataSource;
   /** For mltable: the URIs the MLTable file reads, recorded for lineage. @default - none */
   readonly referencedUris?: string[];
+  /**
+   * The version's property bag (`properties.properties` in Azure): free-form keys, set once when the version is
+   * created (keys starting with `mlops.` are reserved for lineage, metrics and stage).
+   * @default - none besides what this library records
+   */
+  readonly properties?: { [key: string]: string };
   /** @default - no description */
   readonly description?: string;
   /** @default - none */
@@ -213,7 +220,7 @@ export class DataVersion extends Construct implements IDataVersion {
   constructor(scope: Construct, id: string, props: DataVersionProps) {
     super(scope, id);
     const data = props.dataAsset;
-    const { v, target } = startVersion(this, 'data', data, data.dataName, props.version, props.tags);
+    const { v, target } = startVersion(this, 'data', data, data.dataName, props.version, props.tags, props.properties);
     v.check(props.referencedUris === undefined || data.dataType === DataType.MLTABLE, () => ({
       subject: 'referencedUris', value: renderValue(props.referencedUris),
       rule: `apply to mltable data only, and '${data.dataName}' is ${data.dataType.value}`, fix: 'remove referencedUris',
@@ -230,7 +237,7 @@ export class DataVersion extends Construct implements IDataVersion {
     const declared = declareVersion(this, {
       target: target!, kind: 'data', name: this.dataName, version: this.version, containerId: data.dataId,
       dependsOn: [data.resource, ...(c.dependencies ?? [])], identity: { ...c.identity, dataType: this.dataType },
-      preventDestroy: props.preventDestroy, description: props.description, tags: props.tags, archived: props.archived,
+      preventDestroy: props.preventDestroy, description: props.description, tags: props.tags, propertyBag: props.properties, archived: props.archived,
       properties: {
         dataType: this.dataType,
         dataUri: c.dataUri,

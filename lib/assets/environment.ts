@@ -1,3 +1,4 @@
+import * as crypto from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
 import { Annotations, ITerraformDependable } from 'cdktf';
@@ -45,12 +46,23 @@ export interface EnvironmentSourceBindOptions {
 export interface ImageEnvironmentOptions {
   /** A local conda file (YAML) whose packages Azure ML installs on top of the image. @default - the image as it is */
   readonly condaFile?: string;
+  /**
+   * The conda specification itself (YAML text), for a specification that is not in a file of its own (a CLI v2
+   * environment YAML may write it inline). Not with `condaFile`.
+   * @default - the image as it is, or `condaFile`
+   */
+  readonly condaSpecification?: string;
 }
 
 /** Options for {@link EnvironmentSource.fromBuildContext}. */
 export interface BuildContextOptions {
   /** The Dockerfile, relative to the build context. @default Dockerfile */
   readonly dockerfilePath?: string;
+  /**
+   * Leave out the files the context's `.amlignore` (or, without one, `.gitignore`) matches, as the CLI does.
+   * @default false - every file of the folder is uploaded
+   */
+  readonly honourIgnoreFiles?: boolean;
 }
 
 /**
@@ -67,12 +79,12 @@ export abstract class EnvironmentSource {
    * be moved, which would change a released environment version under its users.
    */
   public static fromImage(image: string, options: ImageEnvironmentOptions = {}): EnvironmentSource {
-    return new ImageSource(image, options.condaFile);
+    return new ImageSource(image, options.condaFile, options.condaSpecification);
   }
 
   /** A local folder with a Dockerfile, uploaded content-addressed (`environments/<name>/<sha256[:16]>/<folder>`). */
   public static fromBuildContext(directory: string, options: BuildContextOptions = {}): EnvironmentSource {
-    return new BuildContextSource(directory, options.dockerfilePath ?? 'Dockerfile');
+    return new BuildContextSource(directory, options.dockerfilePath ?? 'Dockerfile', options.honourIgnoreFiles ?? false);
   }
 
   /** `image` or `build-context`. */
@@ -86,7 +98,7 @@ const IMAGE = /^[a-z0-9]+(?:[._-][a-z0-9]+)*(?::[0-9]+)?(?:\/[a-z0-9]+(?:[._-][a
 
 class ImageSource extends EnvironmentSource {
   public readonly kind = 'image';
-  constructor(private readonly image: string, private readonly condaFile?: string) { super(); }
+  constructor(private readonly image: string, private readonly condaFile?: string, private readonly condaSpecification?: string) { super(); }
 
   public bind(scope: Construct, _options: EnvironmentSourceBindOptions): EnvironmentSourceConfig {
     const v = new Validator(scope, 'environment version');
@@ -99,8 +111,12 @@ class ImageSource extends EnvironmentSource {
         fix: 'point condaFile at the conda YAML file, e.g. environments/train/conda.yaml',
       }));
     }
+    v.check(this.condaFile === undefined || this.condaSpecification === undefined, () => ({
+      subject: 'source (condaSpecification)', value: '(set with condaFile)', rule: 'conflicts with condaFile: an image takes one conda specification',
+      fix: 'pass either condaFile or condaSpecification',
+    }));
     v.throwIfAny();
-    const conda = this.condaFile !== undefined ? fs.readFileSync(path.resolve(this.condaFile), 'utf8') : undefined;
+    const conda = this.condaFile !== undefined ? fs.readFileSync(path.resolve(this.condaFile), 'utf8') : this.condaSpecification;
     if (!isToken(this.image) && !this.image.includes('@sha256:')) {
       const tag = /:([A-Za-z0-9_][A-Za-z0-9_.-]*)$/.exec(this.image.split('/').pop() ?? '')?.[1];
       if (tag === undefined || tag === 'latest') {
@@ -115,7 +131,8 @@ class ImageSource extends EnvironmentSource {
       identity: {
         source: this.kind,
         image: this.image,
-        ...(conda !== undefined ? { condaSha256: hashLocalPath(this.condaFile!).files[0].sha256 } : {}),
+        ...(this.condaFile !== undefined ? { condaSha256: hashLocalPath(this.condaFile).files[0].sha256 } : {}),
+        ...(this.condaSpecification !== undefined ? { condaSha256: crypto.createHash('sha256').update(this.condaSpecification).digest('hex') } : {}),
       },
     };
   }
@@ -123,7 +140,7 @@ class ImageSource extends EnvironmentSource {
 
 class BuildContextSource extends EnvironmentSource {
   public readonly kind = 'build-context';
-  constructor(private readonly directory: string, private readonly dockerfilePath: string) { super(); }
+  constructor(private readonly directory: string, private readonly dockerfilePath: string, private readonly honourIgnoreFiles: boolean) { super(); }
 
   public bind(scope: Construct, options: EnvironmentSourceBindOptions): EnvironmentSourceConfig {
     const v = new Validator(scope, 'environment version');
@@ -149,7 +166,7 @@ class BuildContextSource extends EnvironmentSource {
       }));
     }
     v.throwIfAny();
-    const up = uploadLocalPath(options.uploadScope, store!, 'environments', options.environmentName, this.directory);
+    const up = uploadLocalPath(options.uploadScope, store!, 'environments', options.environmentName, this.directory, this.honourIgnoreFiles);
     return {
       kind: this.kind,
       // Build contexts are read over blob https (what Azure ML itself writes), with a trailing slash for a folder.
@@ -255,6 +272,12 @@ export interface EnvironmentVersionOptions {
   readonly inferenceRoutes?: InferenceRoutes;
   /** @default OperatingSystem.LINUX */
   readonly operatingSystem?: OperatingSystem;
+  /**
+   * The version's property bag (`properties.properties` in Azure): free-form keys, set once when the version is
+   * created (keys starting with `mlops.` are reserved for lineage, metrics and stage).
+   * @default - none besides what this library records
+   */
+  readonly properties?: { [key: string]: string };
   /** @default - no description */
   readonly description?: string;
   /** @default - none */
@@ -288,7 +311,7 @@ export class EnvironmentVersion extends Construct implements IEnvironmentVersion
   constructor(scope: Construct, id: string, props: EnvironmentVersionProps) {
     super(scope, id);
     const env = props.environment;
-    const { v, target } = startVersion(this, 'environments', env, env.environmentName, props.version, props.tags);
+    const { v, target } = startVersion(this, 'environments', env, env.environmentName, props.version, props.tags, props.properties);
     const routes = props.inferenceRoutes;
     if (routes) {
       for (const [name, route] of Object.entries({ liveness: routes.liveness, readiness: routes.readiness, scoring: routes.scoring, startup: routes.startup })) {
@@ -311,7 +334,7 @@ export class EnvironmentVersion extends Construct implements IEnvironmentVersion
     const declared = declareVersion(this, {
       target: target!, kind: 'environments', name: this.environmentName, version: this.version, containerId: env.environmentId,
       dependsOn: [env.resource, ...(c.dependencies ?? [])], identity: c.identity, preventDestroy: props.preventDestroy,
-      description: props.description, tags: props.tags, archived: props.archived,
+      description: props.description, tags: props.tags, propertyBag: props.properties, archived: props.archived,
       properties: {
         ...(c.image !== undefined ? { image: c.image } : {}),
         ...(c.condaFile !== undefined ? { condaFile: c.condaFile } : {}),

@@ -1,5 +1,6 @@
 export * from './asset-refs';
 export * from './lineage';
+export * from './local-path-options';
 export * from './model-source';
 export * from './model';
 export * from './environment';

@@ -62,13 +62,13 @@ const UPLOADS = new WeakMap<Construct, Map<string, UploadedPath>>();
  * Throws a plain Error when the path does not exist.
  */
 export function uploadLocalPath(host: Construct, store: ArtifactStoreAttributes, kind: string, assetName: string,
-  localPath: string): UploadedPath {
+  localPath: string, honourIgnoreFiles = false): UploadedPath {
   let byPath = UPLOADS.get(host);
   if (!byPath) {
     byPath = new Map();
     UPLOADS.set(host, byPath);
   }
-  const hashed = hashLocalPath(localPath);
+  const hashed = hashLocalPath(localPath, honourIgnoreFiles);
   const short = hashed.sha256.slice(0, CONTENT_HASH_DIGITS);
   const key = `${kind}|${short}|${path.basename(hashed.absolutePath)}`;
   const existing = byPath.get(key);

@@ -6,6 +6,7 @@ import { isToken, Validator } from '../core/validation';
 import { IRegistry } from '../registry/registry-base';
 import { IWorkspace } from '../workspace/workspace-base';
 import { IModelVersion, ModelType } from './asset-refs';
+import { LocalPathOptions } from './local-path-options';
 import { artifactStoreFor, checkLocalPathExists, uploadLocalPath } from './local-upload';
 import { checkRemoteUri } from './uris';
 
@@ -74,8 +75,8 @@ export abstract class ModelSource {
    * content (`models/<name>/<sha256[:16]>/<file or folder>`): the same bytes are uploaded once, changed bytes go to
    * a new path and never overwrite a released artifact. Relative paths resolve from the working directory.
    */
-  public static fromLocalPath(localPath: string): ModelSource {
-    return new LocalModelSource(localPath);
+  public static fromLocalPath(localPath: string, options: LocalPathOptions = {}): ModelSource {
+    return new LocalModelSource(localPath, options.honourIgnoreFiles ?? false);
   }
 
   /** A path on a workspace datastore: `azureml://datastores/<datastore>/paths/<path>`. */
@@ -118,7 +119,7 @@ export abstract class ModelSource {
 
 class LocalModelSource extends ModelSource {
   public readonly kind = 'local';
-  constructor(private readonly localPath: string) { super(); }
+  constructor(private readonly localPath: string, private readonly honourIgnoreFiles: boolean) { super(); }
 
   public bind(scope: Construct, options: ModelSourceBindOptions): ModelSourceConfig {
     const v = new Validator(scope, 'model version');
@@ -132,7 +133,7 @@ class LocalModelSource extends ModelSource {
     checkLocalPathExists(v, this.localPath,
       'point ModelSource.fromLocalPath at an existing model file or folder; relative paths resolve from the working directory');
     v.throwIfAny();
-    const up = uploadLocalPath(options.uploadScope, store!, 'models', options.modelName, this.localPath);
+    const up = uploadLocalPath(options.uploadScope, store!, 'models', options.modelName, this.localPath, this.honourIgnoreFiles);
     return {
       kind: this.kind,
       modelUri: up.datastoreUri,

@@ -128,6 +128,12 @@ export interface ModelVersionOptions {
   readonly description?: string;
   /** Tags (keys starting with `mlops.` are reserved). @default - none */
   readonly tags?: { [key: string]: string };
+  /**
+   * The version's property bag (`properties.properties` in Azure): free-form keys, set once when the version is
+   * created (keys starting with `mlops.` are reserved for lineage, metrics and stage).
+   * @default - none besides what this library records
+   */
+  readonly properties?: { [key: string]: string };
   /** What produced the model. @default - only the job, for job outputs */
   readonly lineage?: ModelLineage;
   /**
@@ -192,7 +198,7 @@ export class ModelVersion extends Construct implements IModelVersion {
   constructor(scope: Construct, id: string, props: ModelVersionProps) {
     super(scope, id);
     const model = props.model;
-    const { v, target } = startVersion(this, 'models', model, model.modelName, props.version, props.tags);
+    const { v, target } = startVersion(this, 'models', model, model.modelName, props.version, props.tags, props.properties);
     checkLineageAndMetrics(v, props.lineage, props.metrics);
 
     const promoteFrom = props.source.promotedVersion;
@@ -252,7 +258,7 @@ export class ModelVersion extends Construct implements IModelVersion {
         dependsOn: [...(model.dependable ? [model.dependable] : []), ...(cfg.dependencies ?? [])],
         identity, preventDestroy: props.preventDestroy, description: props.description, tags,
         protectedBecause: this.stage === ModelStage.PRODUCTION ? 'its stage is Production' : undefined,
-        propertyBag: lineageProperties(props.lineage, props.metrics, cfg.jobName), archived: this.archived,
+        propertyBag: { ...(props.properties ?? {}), ...lineageProperties(props.lineage, props.metrics, cfg.jobName) }, archived: this.archived,
         properties: {
           modelType: modelType.value,
           modelUri: cfg.modelUri,

@@ -159,10 +159,12 @@ export interface ContainerPlacement {
  * caller adds its own checks and throws; `target` is undefined only when a problem says why.
  */
 export function startVersion(scope: IConstruct, kind: AssetKind, container: ContainerPlacement, assetName: string,
-  version: string, tags: { [key: string]: string } | undefined): { v: Validator; target: AssetTarget | undefined } {
+  version: string, tags: { [key: string]: string } | undefined,
+  properties?: { [key: string]: string }): { v: Validator; target: AssetTarget | undefined } {
   const v = new Validator(scope, KINDS[kind].version);
   v.name('version', version, NamingRules.ASSET_VERSION);
   checkReservedKeys(v, 'tags', tags);
+  checkReservedKeys(v, 'properties', properties);
   const target = resolveTarget(v, KINDS[kind].version, container.workspace, container.registry);
   if (target) claimAssetName(v, scope, target, `${kind}/${assetName}/versions`, version);
   return { v, target };

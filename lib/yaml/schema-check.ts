@@ -1,0 +1,142 @@
+/**
+ * Checks a YAML document against the JSON schema of its kind (lib/yaml/schemas, derived from the CLI v2 YAML
+ * reference) and turns ajv's errors into {@link YamlProblem}s with the line, the key and the fix — "did you mean"
+ * for misspelled keys. Not part of the jsii API.
+ */
+import Ajv, { ErrorObject, ValidateFunction } from 'ajv';
+import { renderValue } from '../core/errors';
+import { KeyPath, YamlDocument, keyPathText } from './document';
+import { YamlProblem } from './errors';
+
+/** A vendored schema: a JSON schema object with `$id` and provenance in `$comment`. */
+export type KindSchema = Record<string, unknown>;
+
+// One compiler for the process; each schema compiles once (keyed by its $id), however many files are checked.
+let ajv: Ajv | undefined;
+const compiled = new Map<string, ValidateFunction>();
+
+function compile(schema: KindSchema): ValidateFunction {
+  const id = String(schema.$id);
+  let fn = compiled.get(id);
+  if (!fn) {
+    ajv ??= new Ajv({ allErrors: true, verbose: true, strict: false });
+    fn = ajv.compile(schema);
+    compiled.set(id, fn);
+  }
+  return fn;
+}
+
+/** Every problem of `doc` against `schema`, one per key, with lines. Empty when the file is valid. */
+export function checkAgainstSchema(doc: YamlDocument, schema: KindSchema, data: unknown = doc.data): YamlProblem[] {
+  const validate = compile(schema);
+  if (validate(data)) return [];
+  const errors = (validate.errors ?? []).filter(keepError);
+  const seen = new Set<string>();
+  const out: YamlProblem[] = [];
+  for (const e of errors) {
+    const p = toProblem(doc, e);
+    const key = `${p.key}|${p.rule}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(p);
+  }
+  return out;
+}
+
+// With oneOf/anyOf, ajv reports each branch's failure and then the oneOf itself; the branch errors say more when
+// there is one branch of the right type, so drop the summary when a branch error is on the same path.
+function keepError(e: ErrorObject, _i: number, all: ErrorObject[]): boolean {
+  if (e.keyword === 'if') return false;
+  if (e.keyword !== 'oneOf' && e.keyword !== 'anyOf') return true;
+  return !all.some((o) => o !== e && o.instancePath === e.instancePath && o.keyword !== 'type' && o.keyword !== e.keyword);
+}
+
+function pathOf(instancePath: string): KeyPath {
+  if (!instancePath) return [];
+  return instancePath.slice(1).split('/').map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
+}
+
+function toProblem(doc: YamlDocument, e: ErrorObject): YamlProblem {
+  const at = pathOf(e.instancePath);
+  const where = (p: KeyPath) => ({ line: doc.lineOf(p), key: keyPathText(p) });
+  const parent = e.parentSchema as Record<string, unknown> | undefined;
+  switch (e.keyword) {
+    case 'additionalProperties': {
+      const extra = String((e.params as { additionalProperty: string }).additionalProperty);
+      const allowed = Object.keys((parent?.properties as object | undefined) ?? {});
+      const guess = didYouMean(extra, allowed);
+      const keyPath = [...at, extra];
+      return {
+        ...where(keyPath), value: renderValue(extra),
+        rule: `is not a key of ${at.length ? `\`${keyPathText(at)}\`` : 'this file'}${allowed.length ? ` (allowed: ${allowed.join(', ')})` : ''}`,
+        fix: guess ? `did you mean \`${guess}\`? Rename the key` : 'remove the key, or check the CLI v2 YAML reference for the spelling',
+      };
+    }
+    case 'required': {
+      const missing = String((e.params as { missingProperty: string }).missingProperty);
+      const desc = ((parent?.properties as Record<string, { description?: string }> | undefined)?.[missing])?.description;
+      return {
+        ...where(at), key: keyPathText([...at, missing]), value: '(not set)', rule: 'is required',
+        fix: `add \`${missing}:\`${desc ? ` (${desc})` : ''}${at.length ? ` under \`${keyPathText(at)}\`` : ''}`,
+      };
+    }
+    case 'enum': {
+      const allowed = ((e.params as { allowedValues: unknown[] }).allowedValues).map(String);
+      const guess = didYouMean(String(e.data), allowed);
+      return {
+        ...where(at), value: renderValue(e.data), rule: `must be one of ${allowed.join(', ')}`,
+        fix: guess ? `did you mean \`${guess}\`?` : `use one of ${allowed.join(', ')}`,
+      };
+    }
+    case 'type': {
+      const t = String((e.params as { type: string | string[] }).type);
+      return {
+        ...where(at), value: renderValue(e.data), rule: `must be ${article(t)}`,
+        fix: t.includes('object') ? 'write the keys indented under this one' : t.includes('array') ? 'write a list (`- item` lines)'
+          : t.includes('integer') || t.includes('number') ? 'write a number without quotes' : t.includes('string') ? 'quote the value' : `write ${article(t)}`,
+      };
+    }
+    case 'oneOf':
+    case 'anyOf':
+      return { ...where(at), value: renderValue(e.data), rule: parent?.description ? `must be ${parent.description}` : 'does not match any allowed form', fix: 'see the CLI v2 YAML reference for the forms this key takes' };
+    default:
+      return {
+        ...where(at), value: renderValue(e.data), rule: e.message ?? 'is not valid',
+        fix: parent?.description ? `it must be ${parent.description}` : 'see the CLI v2 YAML reference for this key',
+      };
+  }
+}
+
+function article(t: string): string {
+  return t.split(',').map((x) => (x === 'object' ? 'a mapping' : x === 'array' ? 'a list' : /^[aeiou]/.test(x) ? `an ${x}` : `a ${x}`)).join(' or ');
+}
+
+/** The closest of `candidates` to `word` (case-insensitive edit distance ≤ 1/3 of its length, at least 2), if any. */
+export function didYouMean(word: string, candidates: readonly string[]): string | undefined {
+  const w = word.toLowerCase();
+  let best: string | undefined;
+  let bestD = Infinity;
+  for (const c of candidates) {
+    const d = c.toLowerCase() === w ? 0 : editDistance(w, c.toLowerCase());
+    if (d < bestD) {
+      bestD = d;
+      best = c;
+    }
+  }
+  return best !== undefined && bestD <= Math.max(2, Math.floor(word.length / 3)) ? best : undefined;
+}
+
+function editDistance(a: string, b: string): number {
+  const prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let diag = prev[0];
+    prev[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const up = prev[j];
+      prev[j] = Math.min(prev[j] + 1, prev[j - 1] + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diag = up;
+    }
+  }
+  return prev[b.length];
+}
