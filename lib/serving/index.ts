@@ -1,4 +1,5 @@
 // Serving: managed online endpoints and deployments with ordered traffic, batch endpoints, promotion gates.
+export * from './asset-references';
 export * from './auth-mode';
 export * from './autoscale';
 export * from './batch-endpoint';

@@ -53,6 +53,13 @@ export interface OnlineRequestSettings {
   readonly maxConcurrentRequestsPerInstance?: number;
   /** Scoring timeout, 1-180000 ms. @default 5000 */
   readonly requestTimeoutMs?: number;
+  /**
+   * How long a request may wait in the queue, in ms (`maxQueueWait`; deprecated by Azure for managed endpoints, still
+   * honoured by Kubernetes ones).
+   * @see https://learn.microsoft.com/azure/machine-learning/reference-yaml-deployment-kubernetes-online#requestsettings
+   * @default - not sent (Azure's 500 ms)
+   */
+  readonly maxQueueWaitMs?: number;
 }
 
 /** How often collected data is rolled to a new blob. */
@@ -326,6 +333,7 @@ function validateDeployment(scope: IConstruct, props: OnlineDeploymentOptions, m
   const rs = props.requestSettings ?? {};
   v.integer('requestSettings.maxConcurrentRequestsPerInstance', rs.maxConcurrentRequestsPerInstance, { min: 1 });
   v.integer('requestSettings.requestTimeoutMs', rs.requestTimeoutMs, { min: 1, max: 180000 });
+  v.integer('requestSettings.maxQueueWaitMs', rs.maxQueueWaitMs, { min: 0 });
   for (const [name, probe] of [['livenessProbe', props.livenessProbe], ['readinessProbe', props.readinessProbe], ['startupProbe', props.startupProbe]] as const) {
     if (!probe) continue;
     v.integer(`${name}.initialDelaySeconds`, probe.initialDelaySeconds, { min: 0 });
@@ -461,6 +469,7 @@ function deploymentProperties(props: OnlineDeploymentOptions, model: DeploymentM
     requestSettings: {
       maxConcurrentRequestsPerInstance: rs.maxConcurrentRequestsPerInstance ?? 1,
       requestTimeout: isToken(timeoutMs) ? timeoutMs : `PT${timeoutMs / 1000}S`,
+      ...(rs.maxQueueWaitMs !== undefined ? { maxQueueWait: isToken(rs.maxQueueWaitMs) ? rs.maxQueueWaitMs : `PT${rs.maxQueueWaitMs / 1000}S` } : {}),
     },
     livenessProbe: probe(props.livenessProbe),
     readinessProbe: probe(props.readinessProbe),
