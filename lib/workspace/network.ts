@@ -67,6 +67,18 @@ export interface ServiceTagRuleOptions {
   readonly portRanges?: string;
 }
 
+/** Options for {@link OutboundRule.privateEndpointTo}. */
+export interface PrivateEndpointRuleOptions {
+  /** The target resource's ARM id. */
+  readonly serviceResourceId: string;
+  /** The private link group, e.g. `blob`, `vault`, `registry`, `amlworkspace`. */
+  readonly subresourceTarget: string;
+  /** Host names to map to the endpoint (for application gateways and similar). @default - none */
+  readonly fqdns?: string[];
+  /** Let serverless Spark jobs use the endpoint. @default false */
+  readonly sparkEnabled?: boolean;
+}
+
 /** One approved outbound destination of a workspace's managed network. */
 export class OutboundRule {
   /** Allows traffic to a host name (needs `AllowOnlyApprovedOutbound`; Azure adds a firewall for these). */
@@ -81,11 +93,20 @@ export class OutboundRule {
    * @param fqdns host names to map to the endpoint (for application gateways and similar)
    */
   public static privateEndpoint(name: string, serviceResourceId: string, subresourceTarget: string, fqdns?: string[]): OutboundRule {
+    return OutboundRule.privateEndpointTo(name, { serviceResourceId, subresourceTarget, fqdns });
+  }
+
+  /**
+   * A private endpoint from the managed network to an Azure resource, with every option — among them
+   * `sparkEnabled`, which serverless Spark needs to reach the resource
+   * (https://learn.microsoft.com/azure/machine-learning/how-to-managed-network#configure-for-serverless-spark-jobs).
+   */
+  public static privateEndpointTo(name: string, options: PrivateEndpointRuleOptions): OutboundRule {
     return new OutboundRule(name, 'PrivateEndpoint', {
       type: 'PrivateEndpoint',
       category: 'UserDefined',
-      destination: { serviceResourceId, subresourceTarget, sparkEnabled: false },
-      ...(fqdns ? { fqdns } : {}),
+      destination: { serviceResourceId: options.serviceResourceId, subresourceTarget: options.subresourceTarget, sparkEnabled: options.sparkEnabled ?? false },
+      ...(options.fqdns ? { fqdns: options.fqdns } : {}),
     });
   }
 

@@ -43,14 +43,18 @@ export class YamlDocument {
     const lines = new LineCounter();
     // uniqueKeys: the CLI (PyYAML) keeps the last of two equal keys silently; a duplicate is almost always a mistake.
     const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
-    const problems: YamlProblem[] = doc.errors.map((e) => {
+    const problems: YamlProblem[] = [];
+    const lineSeen = new Set<number>();
+    for (const e of doc.errors) {
       const line = e.linePos?.[0]?.line ?? lines.linePos(e.pos[0]).line;
-      return {
+      if (lineSeen.has(line)) continue; // one problem per line: the parser's follow-on errors repeat the first
+      lineSeen.add(line);
+      problems.push({
         line, key: '(syntax)', value: renderValue(text.split('\n')[line - 1]?.trim() ?? ''),
-        rule: `is not valid YAML: ${e.message.split('\n')[0]}`,
+        rule: `is not valid YAML: ${e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '')}`,
         fix: e.code === 'DUPLICATE_KEY' ? 'keep one of the two keys' : 'fix the indentation or quoting on that line (YAML is indentation-sensitive; quote values that contain ": " or start with "@", "*" or "&")',
-      };
-    });
+      });
+    }
     if (problems.length === 0 && !isMap(doc.contents)) {
       problems.push({
         line: 1, key: '(file)', value: renderValue(doc.contents === null ? '(empty)' : String(doc.toJS()).slice(0, 40)),

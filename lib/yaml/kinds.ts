@@ -5,6 +5,7 @@
  */
 import { TerraformStack } from 'cdktf';
 import { IRegistry } from '../registry/registry-base';
+import { UserAssignedIdentityAttributes } from '../workspace/identity';
 import { IWorkspace } from '../workspace/workspace-base';
 import { YamlLoadOptions } from './options';
 
@@ -17,6 +18,12 @@ export interface ScratchContext {
   registry(name: string): IRegistry;
   /** The ARM id of compute `name` in the scratch workspace. */
   computeId(name: string): string;
+  /** The scratch resource group's ARM id (what the CLI's `-g` names). */
+  readonly resourceGroupId: string;
+  /** The scratch region, for files that leave their location to the resource group. */
+  readonly location: string;
+  /** A placeholder user-assigned identity, for files that name one by id only. */
+  readonly placeholderIdentity: UserAssignedIdentityAttributes;
 }
 
 /** One kind of CLI v2 YAML file. */

@@ -3,6 +3,8 @@
  * reference) and turns ajv's errors into {@link YamlProblem}s with the line, the key and the fix — "did you mean"
  * for misspelled keys. Not part of the jsii API.
  */
+import * as fs from 'fs';
+import * as path from 'path';
 import Ajv, { ErrorObject, ValidateFunction } from 'ajv';
 import { renderValue } from '../core/errors';
 import { KeyPath, YamlDocument, keyPathText } from './document';
@@ -10,6 +12,21 @@ import { YamlProblem } from './errors';
 
 /** A vendored schema: a JSON schema object with `$id` and provenance in `$comment`. */
 export type KindSchema = Record<string, unknown>;
+
+const SCHEMAS = new Map<string, KindSchema>();
+
+/**
+ * The vendored schema `lib/yaml/schemas/<kind>.json` (copied next to the compiled module by scripts/copy-assets.js),
+ * read once per process.
+ */
+export function kindSchema(kind: string): KindSchema {
+  let s = SCHEMAS.get(kind);
+  if (!s) {
+    s = JSON.parse(fs.readFileSync(path.join(__dirname, 'schemas', `${kind}.json`), 'utf8')) as KindSchema;
+    SCHEMAS.set(kind, s);
+  }
+  return s;
+}
 
 // One compiler for the process; each schema compiles once (keyed by its $id), however many files are checked.
 let ajv: Ajv | undefined;
@@ -112,9 +129,13 @@ function article(t: string): string {
   return t.split(',').map((x) => (x === 'object' ? 'a mapping' : x === 'array' ? 'a list' : /^[aeiou]/.test(x) ? `an ${x}` : `a ${x}`)).join(' or ');
 }
 
-/** The closest of `candidates` to `word` (case-insensitive edit distance ≤ 1/3 of its length, at least 2), if any. */
+/**
+ * The closest of `candidates` to `word`, if any: case-insensitive edit distance at most a third of its length (at
+ * least 2), or else the one candidate that `word` is a prefix of (`dockerfile` → `dockerfile_path`).
+ */
 export function didYouMean(word: string, candidates: readonly string[]): string | undefined {
   const w = word.toLowerCase();
+  const prefixed = candidates.filter((c) => w.length >= 3 && c.toLowerCase().startsWith(w));
   let best: string | undefined;
   let bestD = Infinity;
   for (const c of candidates) {
@@ -124,7 +145,8 @@ export function didYouMean(word: string, candidates: readonly string[]): string 
       best = c;
     }
   }
-  return best !== undefined && bestD <= Math.max(2, Math.floor(word.length / 3)) ? best : undefined;
+  if (best !== undefined && bestD <= Math.max(2, Math.floor(word.length / 3))) return best;
+  return prefixed.length === 1 ? prefixed[0] : undefined;
 }
 
 function editDistance(a: string, b: string): number {
