@@ -14,7 +14,7 @@ import { YamlLoadOptions } from './options';
 import { prepare, stringMap, text, withinFile } from './prepare';
 import { AssetScope, componentIdOf, computeIdOf, deploymentCode, deploymentEnvironment, deploymentModel } from './serving-assets';
 import { userAssignedIdentityOf } from './serving-identity';
-import { loadSchema } from './serving-schemas';
+import { kindSchema } from './schema-check';
 
 /** What `BatchEndpointYaml.load` takes. */
 export interface BatchEndpointYamlProps extends YamlLoadOptions {
@@ -45,7 +45,7 @@ const PENDING_DEFAULT = new WeakMap<BatchEndpoint, string>();
 export class BatchEndpointYaml {
   /** A batch endpoint from its file. */
   public static load(scope: Construct, id: string, props: BatchEndpointYamlProps): BatchEndpoint {
-    const doc = prepare(props.file, 'batch endpoint', loadSchema('batch-endpoint'), props);
+    const doc = prepare(props.file, 'batch endpoint', kindSchema('batch-endpoint'), props);
     const d = doc.data;
     const identity = userAssignedIdentityOf(scope, doc, 'batch endpoint');
     const endpoint = withinFile(doc, 'batch endpoint', ENDPOINT_KEYS, () => new BatchEndpoint(scope, id, {
@@ -60,7 +60,7 @@ export class BatchEndpointYaml {
   /** Adds a model or pipeline-component deployment from its file. */
   public static addDeployment(endpoint: BatchEndpoint, file: string, options: YamlLoadOptions = {}): IBatchDeployment {
     const what = 'batch deployment';
-    const doc = prepare(file, what, loadSchema('batch-deployment'), options);
+    const doc = prepare(file, what, kindSchema('batch-deployment'), options);
     const d = doc.data;
     const name = String(d.name);
     const problems: YamlProblem[] = [];

@@ -26,7 +26,7 @@ import { KeyPath, YamlDocument } from './document';
 import { YamlLoadError, YamlProblem } from './errors';
 import { YamlLoadOptions } from './options';
 import { noteDefault, prepare, stringMap, text, withinFile } from './prepare';
-import { loadSchema } from './serving-schemas';
+import { kindSchema } from './schema-check';
 import { AssetScope, computeIdOf, deploymentCode, deploymentEnvironment, deploymentModel } from './serving-assets';
 import { userAssignedIdentityOf } from './serving-identity';
 import { azureVmSize } from './units';
@@ -71,7 +71,7 @@ const PENDING_MIRROR = new WeakMap<OnlineEndpoint, { name: string; percent: numb
 export class OnlineEndpointYaml {
   /** An endpoint from an online endpoint file (managed, or Kubernetes when it names a `compute`). */
   public static load(scope: Construct, id: string, props: OnlineEndpointYamlProps): OnlineEndpoint {
-    const doc = prepare(props.file, 'online endpoint', loadSchema('online-endpoint'), props);
+    const doc = prepare(props.file, 'online endpoint', kindSchema('online-endpoint'), props);
     const endpointProps = endpointPropsOf(scope, doc, props);
     const endpoint = withinFile(doc, 'online endpoint', ENDPOINT_KEYS, () => new OnlineEndpoint(scope, id, endpointProps));
     const traffic = doc.data.traffic as { [name: string]: number } | undefined;
@@ -97,7 +97,7 @@ export class OnlineEndpointYaml {
   public static addDeployment(endpoint: OnlineEndpoint, file: string, options: YamlLoadOptions = {}): OnlineDeployment {
     const kubernetes = endpoint.isKubernetes;
     const what = kubernetes ? 'Kubernetes online deployment' : 'managed online deployment';
-    const doc = prepare(file, what, loadSchema(kubernetes ? 'kubernetes-online-deployment' : 'managed-online-deployment'), options);
+    const doc = prepare(file, what, kindSchema(kubernetes ? 'kubernetes-online-deployment' : 'managed-online-deployment'), options);
     const name = String(doc.data.name);
     const problems: YamlProblem[] = [];
     const written = text(doc.data.endpoint_name);

@@ -44,7 +44,7 @@ export interface AssetScope {
 type Kind = 'models' | 'environments' | 'codes';
 
 /** A short content version: 12 hex digits of a SHA-256, stable for the same content. */
-function contentVersion(...parts: string[]): string {
+export function contentVersion(...parts: string[]): string {
   const h = crypto.createHash('sha256');
   for (const p of parts) h.update(p).update('\0');
   return h.digest('hex').slice(0, 12);
@@ -157,6 +157,18 @@ export function deploymentEnvironment(a: AssetScope, keyPath: KeyPath): IEnviron
     return r.id ? EnvironmentReference.fromAssetId(a.scope, 'EnvironmentReference', r.id) : undefined;
   }
   const e = value as Record<string, unknown>;
+  const built = environmentSourceOf(a, keyPath, e);
+  if (!built) return undefined;
+  const { source, content } = built;
+  const routes = inferenceRoutes(e.inference_config);
+  const name = text(e.name) ?? a.ownerName;
+  const version = text(e.version) ?? contentVersion(content, JSON.stringify(e.inference_config ?? null));
+  return Environment.inWorkspace(a.workspace, `${a.ownerName}-environment`, { name, description: text(e.description) })
+    .addVersion(version, { source, inferenceRoutes: routes, tags: stringTags(e.tags) });
+}
+
+/** An inline environment's source and the text its content version is the hash of. */
+function environmentSourceOf(a: AssetScope, keyPath: KeyPath, e: Record<string, unknown>): { source: EnvironmentSource; content: string } | undefined {
   const image = text(e.image);
   const build = e.build as Record<string, unknown> | undefined;
   let source: EnvironmentSource | undefined;
@@ -185,11 +197,26 @@ export function deploymentEnvironment(a: AssetScope, keyPath: KeyPath): IEnviron
     a.problems.push(a.doc.problem(keyPath, 'defines an environment without `image` or `build`', 'add `image:` (and optionally `conda_file:`), or `build: { path: ... }`'));
     return undefined;
   }
-  const routes = inferenceRoutes(e.inference_config);
-  const name = text(e.name) ?? a.ownerName;
-  const version = text(e.version) ?? contentVersion(content, JSON.stringify(e.inference_config ?? null));
-  return Environment.inWorkspace(a.workspace, `${a.ownerName}-environment`, { name, description: text(e.description) })
-    .addVersion(version, { source, inferenceRoutes: routes, tags: stringTags(e.tags) });
+  return { source: source!, content };
+}
+
+/** The version the loader gives an inline environment without `version` (for `yaml convert` too). */
+export function inlineEnvironmentVersion(a: AssetScope, keyPath: KeyPath, e: Record<string, unknown>): string | undefined {
+  const built = environmentSourceOf(a, keyPath, e);
+  return built ? text(e.version) ?? contentVersion(built.content, JSON.stringify(e.inference_config ?? null)) : undefined;
+}
+
+/** The version the loader gives an inline model without `version`. */
+export function inlineModelVersion(doc: YamlDocument, m: Record<string, unknown>): string {
+  const p = String(m.path);
+  const local = isLocalPath(p) ? doc.resolvePath(p) : undefined;
+  return text(m.version) ?? contentVersion(local && localPathExists(local) ? hashOf(local) : p, String(m.type ?? ''));
+}
+
+/** The version the loader gives a local code folder. */
+export function inlineCodeVersion(doc: YamlDocument, p: string): string {
+  const dir = doc.resolvePath(p);
+  return contentVersion(localPathExists(dir) ? hashOf(dir) : p);
 }
 
 function inferenceRoutes(config: unknown): InferenceRoutes | undefined {
