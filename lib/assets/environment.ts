@@ -305,6 +305,7 @@ export class EnvironmentVersion extends Construct implements IEnvironmentVersion
   /** The `azureml://` URI of the version. */
   public readonly uri: string;
   public readonly registryId?: string;
+  public readonly customInferenceServer: boolean;
   public readonly dependable?: ITerraformDependable;
   public readonly resource: AzapiResource;
 
@@ -321,7 +322,8 @@ export class EnvironmentVersion extends Construct implements IEnvironmentVersion
           'e.g. "/score", "/v2/health/ready" or "/v1/models/half_plus_two:predict"; percent-encode spaces and other characters');
         v.check(isToken(route.path) || ROUTE_NAMES_SOMETHING.test(route.path), () => ({
           subject: `inferenceRoutes.${name}.path`, value: JSON.stringify(route.path),
-          rule: 'holds no letter, digit or "_"; Azure refuses such a route', fix: 'name the route, e.g. "/score"',
+          rule: 'holds no letter, digit or "_"; Azure\'s resource type (which azapi checks at plan time) refuses such a route',
+          fix: 'name the route, e.g. "/score" (a server that answers on "/" usually answers on a named path too, such as "/v2/health/ready")',
         }));
       }
     }
@@ -353,6 +355,7 @@ export class EnvironmentVersion extends Construct implements IEnvironmentVersion
     this.uri = declared.uri;
     this.assetId = declared.assetId;
     this.registryId = target!.registry?.registryId;
+    this.customInferenceServer = props.inferenceRoutes !== undefined;
     this.dependable = this.resource;
   }
 }

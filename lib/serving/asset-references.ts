@@ -11,6 +11,11 @@ export interface EnvironmentReferenceOptions {
    * @default - none granted (Azure's curated `azureml` registry needs none)
    */
   readonly registryId?: string;
+  /**
+   * Whether the image runs its own inference server (a custom container with inference routes).
+   * @default false
+   */
+  readonly customInferenceServer?: boolean;
 }
 
 // ARM: .../workspaces/<ws>/environments/<name>/versions/<v>; URI: azureml://registries/<r>/environments/<name>/versions/<v>
@@ -48,6 +53,7 @@ export class EnvironmentReference extends Construct implements IEnvironmentVersi
   public readonly version: string;
   public readonly assetId: string;
   public readonly registryId?: string;
+  public readonly customInferenceServer: boolean;
 
   private constructor(scope: Construct, id: string, assetId: string, options: EnvironmentReferenceOptions) {
     super(scope, id);
@@ -56,6 +62,7 @@ export class EnvironmentReference extends Construct implements IEnvironmentVersi
     this.version = parsed.version;
     this.assetId = assetId;
     this.registryId = options.registryId;
+    this.customInferenceServer = options.customInferenceServer ?? false;
   }
 }
 

@@ -266,6 +266,10 @@ export class BatchDeployment extends Construct implements IBatchDeployment {
     const v = new Validator(this, 'props for BatchDeployment');
     v.name('deploymentName', this.deploymentName, NamingRules.BATCH_DEPLOYMENT);
     validateModelRuntime(v, props, this.model);
+    v.check(!this.model.inImage, () => ({
+      subject: 'model', value: this.model.label, rule: 'must be a model asset: batch deployments run a scoring script on the model, not a custom container',
+      fix: 'deploy a model version (DeploymentModel.fromModelVersion or fromUri)',
+    }));
     v.check(isToken(props.computeId) || ArmId.isOfType(props.computeId, 'Microsoft.MachineLearningServices/workspaces/computes'), () => ({
       subject: 'computeId', value: JSON.stringify(props.computeId), rule: 'must be the ARM id of an Azure ML compute cluster',
       fix: 'use /subscriptions/<sub>/resourceGroups/<rg>/providers/Microsoft.MachineLearningServices/workspaces/<ws>/computes/<cluster>',

@@ -399,7 +399,16 @@ function validateKubernetesOptions(v: Validator, props: OnlineDeploymentOptions,
 export function validateModelRuntime(v: Validator,
   props: { environment?: IEnvironmentVersion; code?: ICodeVersion; scoringScript?: string }, model: DeploymentModelConfig): void {
   const custom = model.modelType.value === ModelType.CUSTOM.value;
-  if (custom) {
+  const ownServer = props.environment?.customInferenceServer === true;
+  if (model.inImage) {
+    v.check(ownServer, () => ({
+      subject: 'model', value: model.label, rule: 'can be left to the image only when the environment runs its own inference server',
+      fix: 'give the environment inference routes (a custom container), or deploy a model version',
+    }));
+  }
+  // A custom container (an environment with its own inference server) serves a custom model without a scoring script.
+  // https://learn.microsoft.com/azure/machine-learning/how-to-deploy-custom-container
+  if (custom && !ownServer) {
     v.check(props.environment !== undefined, () => ({
       subject: 'environment', value: '(not set)', rule: `is required: model ${model.label} is a custom model, which Azure ML cannot serve without an environment`,
       fix: 'pass environment (an environment version with your inference dependencies), or register the model as MLflow',
@@ -412,7 +421,7 @@ export function validateModelRuntime(v: Validator,
   }
   const hasCode = props.code !== undefined;
   const hasScript = props.scoringScript !== undefined;
-  if (!custom && hasCode !== hasScript) {
+  if ((!custom || ownServer) && hasCode !== hasScript) {
     v.add({
       subject: hasCode ? 'scoringScript' : 'code', value: '(not set)', rule: `must be given together with ${hasCode ? 'code' : 'scoringScript'}`,
       fix: 'pass both code and scoringScript, or neither',
@@ -459,7 +468,7 @@ function deploymentProperties(props: OnlineDeploymentOptions, model: DeploymentM
   const properties: Record<string, unknown> = {
     endpointComputeType: 'Managed',
     description: props.description,
-    model: model.assetId,
+    model: model.inImage ? undefined : model.assetId,
     environmentId: props.environment?.assetId,
     codeConfiguration: props.code && props.scoringScript ? { codeId: props.code.assetId, scoringScript: props.scoringScript } : undefined,
     instanceType: instanceType.name,

@@ -15,6 +15,7 @@ import { prepare, stringMap, text, withinFile } from './prepare';
 import { AssetScope, componentIdOf, computeIdOf, deploymentCode, deploymentEnvironment, deploymentModel } from './serving-assets';
 import { userAssignedIdentityOf } from './serving-identity';
 import { kindSchema } from './schema-check';
+import { withCaseFoldedEnums } from './serving-enums';
 
 /** What `BatchEndpointYaml.load` takes. */
 export interface BatchEndpointYamlProps extends YamlLoadOptions {
@@ -45,7 +46,7 @@ const PENDING_DEFAULT = new WeakMap<BatchEndpoint, string>();
 export class BatchEndpointYaml {
   /** A batch endpoint from its file. */
   public static load(scope: Construct, id: string, props: BatchEndpointYamlProps): BatchEndpoint {
-    const doc = prepare(props.file, 'batch endpoint', kindSchema('batch-endpoint'), props);
+    const doc = prepare(props.file, 'batch endpoint', kindSchema('batch-endpoint'), withCaseFoldedEnums(props.file, props));
     const d = doc.data;
     const identity = userAssignedIdentityOf(scope, doc, 'batch endpoint');
     const endpoint = withinFile(doc, 'batch endpoint', ENDPOINT_KEYS, () => new BatchEndpoint(scope, id, {
@@ -60,7 +61,7 @@ export class BatchEndpointYaml {
   /** Adds a model or pipeline-component deployment from its file. */
   public static addDeployment(endpoint: BatchEndpoint, file: string, options: YamlLoadOptions = {}): IBatchDeployment {
     const what = 'batch deployment';
-    const doc = prepare(file, what, kindSchema('batch-deployment'), options);
+    const doc = prepare(file, what, kindSchema('batch-deployment'), withCaseFoldedEnums(file, options));
     const d = doc.data;
     const name = String(d.name);
     const problems: YamlProblem[] = [];
@@ -78,7 +79,7 @@ export class BatchEndpointYaml {
         componentId, settings: stringMap(d.settings), isDefault, description: text(d.description), tags: stringMap(d.tags),
       }));
     }
-    const opts = modelDeploymentOf(a, endpoint, isDefault);
+    const opts = withinFile(doc, what, DEPLOYMENT_KEYS, () => modelDeploymentOf(a, endpoint, isDefault));
     if (problems.length > 0 || opts === undefined) throw new YamlLoadError(doc.file, what, problems);
     return withinFile(doc, what, DEPLOYMENT_KEYS, () => endpoint.addDeployment(name, opts));
   }

@@ -16,6 +16,7 @@
  * | `egress_public_network_access` (managed) | `enabled` | `disabled` |
  */
 import { Construct } from 'constructs';
+import { DeploymentModel } from '../serving/deployment-model';
 import { Traffic } from '../serving/traffic';
 import { EndpointAuthMode } from '../serving/auth-mode';
 import { InstanceType } from '../serving/instance-type';
@@ -27,6 +28,7 @@ import { YamlLoadError, YamlProblem } from './errors';
 import { YamlLoadOptions } from './options';
 import { noteDefault, prepare, stringMap, text, withinFile } from './prepare';
 import { kindSchema } from './schema-check';
+import { withCaseFoldedEnums } from './serving-enums';
 import { AssetScope, computeIdOf, deploymentCode, deploymentEnvironment, deploymentModel } from './serving-assets';
 import { userAssignedIdentityOf } from './serving-identity';
 import { azureVmSize } from './units';
@@ -71,7 +73,7 @@ const PENDING_MIRROR = new WeakMap<OnlineEndpoint, { name: string; percent: numb
 export class OnlineEndpointYaml {
   /** An endpoint from an online endpoint file (managed, or Kubernetes when it names a `compute`). */
   public static load(scope: Construct, id: string, props: OnlineEndpointYamlProps): OnlineEndpoint {
-    const doc = prepare(props.file, 'online endpoint', kindSchema('online-endpoint'), props);
+    const doc = prepare(props.file, 'online endpoint', kindSchema('online-endpoint'), withCaseFoldedEnums(props.file, props));
     const endpointProps = endpointPropsOf(scope, doc, props);
     const endpoint = withinFile(doc, 'online endpoint', ENDPOINT_KEYS, () => new OnlineEndpoint(scope, id, endpointProps));
     const traffic = doc.data.traffic as { [name: string]: number } | undefined;
@@ -97,7 +99,7 @@ export class OnlineEndpointYaml {
   public static addDeployment(endpoint: OnlineEndpoint, file: string, options: YamlLoadOptions = {}): OnlineDeployment {
     const kubernetes = endpoint.isKubernetes;
     const what = kubernetes ? 'Kubernetes online deployment' : 'managed online deployment';
-    const doc = prepare(file, what, kindSchema(kubernetes ? 'kubernetes-online-deployment' : 'managed-online-deployment'), options);
+    const doc = prepare(file, what, kindSchema(kubernetes ? 'kubernetes-online-deployment' : 'managed-online-deployment'), withCaseFoldedEnums(file, options));
     const name = String(doc.data.name);
     const problems: YamlProblem[] = [];
     const written = text(doc.data.endpoint_name);
@@ -108,7 +110,8 @@ export class OnlineEndpointYaml {
     if (!kubernetes && doc.data.type === 'kubernetes') {
       problems.push(doc.problem(['type'], `is kubernetes, but endpoint '${endpoint.endpointName}' is managed`, 'add the deployment to an endpoint whose file names its Kubernetes compute'));
     }
-    const deploymentOptions = deploymentOptionsOf(endpoint, doc, name, kubernetes, options, problems);
+    // Inline assets are declared while the options are read: their own rules come back on the file's keys too.
+    const deploymentOptions = withinFile(doc, what, DEPLOYMENT_KEYS, () => deploymentOptionsOf(endpoint, doc, name, kubernetes, options, problems));
     if (problems.length > 0) throw new YamlLoadError(doc.file, what, problems);
     const deployment = withinFile(doc, what, DEPLOYMENT_KEYS, () => endpoint.addDeployment(name, deploymentOptions!));
     const mirror = PENDING_MIRROR.get(endpoint);
@@ -162,9 +165,13 @@ function deploymentOptionsOf(endpoint: OnlineEndpoint, doc: YamlDocument, name: 
   const a: AssetScope = { doc, scope: endpoint, workspace: endpoint.workspace, ownerName: `${endpoint.endpointName}-${name}`, problems };
   const cc = d.code_configuration as { code?: string; scoring_script?: string } | undefined;
   const noRuntime = d.environment === undefined && cc === undefined;
-  const model = deploymentModel(a, ['model'], noRuntime);
-  if (d.model === undefined) problems.push(doc.problem(['model'], 'is required: a deployment serves a model', 'add `model:` (azureml:<name>:<version>, or path: ./model inline)'));
   const environment = deploymentEnvironment(a, ['environment']);
+  // Without `model`, a custom container serves the model baked into its image (the CLI sends no model then).
+  const model = d.model === undefined && environment?.customInferenceServer ? DeploymentModel.inImage() : deploymentModel(a, ['model'], noRuntime);
+  if (d.model === undefined && !environment?.customInferenceServer) {
+    problems.push(doc.problem(['model'], 'is required: a deployment serves a model (only a custom container with inference_config may bake it into its image)',
+      'add `model:` (azureml:<name>:<version>, or path: ./model inline)'));
+  }
   const code = cc?.code !== undefined ? deploymentCode(a, ['code_configuration', 'code']) : undefined;
   const scale = d.scale_settings as Record<string, number | string> | undefined;
   if (!kubernetes && scale?.type === 'target_utilization') {

@@ -11,6 +11,7 @@ import { isLocalPath, prepare, stringMap, text } from './prepare';
 import { parseAssetReference } from './references';
 import { AssetScope, inlineCodeVersion, inlineEnvironmentVersion, inlineModelVersion } from './serving-assets';
 import { kindSchema } from './schema-check';
+import { withCaseFoldedEnums } from './serving-enums';
 import { azureVmSize } from './units';
 
 type ServingKind = 'onlineEndpoint' | 'batchEndpoint' | 'managedOnlineDeployment' | 'kubernetesOnlineDeployment' | 'batchDeployment';
@@ -22,7 +23,7 @@ const SCHEMA: { [k in ServingKind]: string } = {
 
 /** The TypeScript for a serving file. */
 export function convertServing(kind: ServingKind, file: string, options: YamlLoadOptions): string {
-  const doc = prepare(file, kind, kindSchema(SCHEMA[kind]), options);
+  const doc = prepare(file, kind, kindSchema(SCHEMA[kind]), withCaseFoldedEnums(file, options));
   const d = doc.data;
   const imports: string[] = [];
   const body: string[] = [];
