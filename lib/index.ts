@@ -10,3 +10,4 @@ export * from './assets';
 export * from './registry';
 export * from './serving';
 export * from './review';
+export * from './yaml';

@@ -7,3 +7,4 @@ export * from './environment';
 export * from './data-asset';
 export * from './code-asset';
 export * from './version-lock';
+export * from './imported-versions';

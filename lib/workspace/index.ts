@@ -5,7 +5,7 @@ export { CustomerManagedKey, Workspace, WorkspaceNames, WorkspaceProps } from '.
 export { UserAssignedIdentityAttributes } from './identity';
 export {
   FirewallSku, IsolationMode, ManagedNetworkOptions, OutboundRule, PrivateDnsZoneIds, PrivateEndpointsOptions,
-  ServiceTagRuleOptions,
+  PrivateEndpointRuleOptions, ServiceTagRuleOptions,
 } from './network';
 export { Protection, ProtectionOptions } from './protection';
 export { StorageReplication } from './dependencies';

@@ -20,7 +20,7 @@ import { parseDatastorePath } from './references';
 import { kindSchema } from './schema-check';
 
 /** The vendored schemas of the asset kinds (read once, on first use). */
-export const ASSET_SCHEMAS = {
+const ASSET_SCHEMAS = {
   get model() { return kindSchema('model'); },
   get environment() { return kindSchema('environment'); },
   get data() { return kindSchema('data'); },

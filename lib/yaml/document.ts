@@ -42,7 +42,7 @@ export class YamlDocument {
   public static parse(text: string, file: string, what = 'CLI v2'): YamlDocument {
     const lines = new LineCounter();
     // uniqueKeys: the CLI (PyYAML) keeps the last of two equal keys silently; a duplicate is almost always a mistake.
-    const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+    const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true, logLevel: 'error' });
     const problems: YamlProblem[] = [];
     const lineSeen = new Set<number>();
     for (const e of doc.errors) {
@@ -72,6 +72,8 @@ export class YamlDocument {
   /** The file's contents as plain JSON-like data. */
   public readonly data: { [key: string]: unknown };
 
+  private readonly overrides = new Map<string, string>();
+
   private constructor(file: string, private readonly doc: Document, private readonly lines: LineCounter) {
     this.file = file;
     this.directory = path.dirname(path.resolve(file));
@@ -83,6 +85,7 @@ export class YamlDocument {
    * the line of its deepest existing parent. Undefined for the whole file.
    */
   public lineOf(keyPath: KeyPath): number | undefined {
+    if (this.overriddenAt(keyPath) !== undefined) return undefined;
     let node: unknown = this.doc.contents;
     let line: number | undefined;
     for (const part of keyPath) {
@@ -111,10 +114,25 @@ export class YamlDocument {
     return v;
   }
 
-  /** A problem at `keyPath`, with its line. */
+  /** Records that the command line set the value at `keyPath` (`--set`, `--name`, `--version`): it has no line. */
+  public markOverridden(keyPath: KeyPath, how: string): void {
+    this.overrides.set(keyPathText(keyPath), how);
+  }
+
+  /** The option that set `keyPath` or one of its parents, if one did. */
+  public overriddenAt(keyPath: KeyPath): string | undefined {
+    for (let i = keyPath.length; i > 0; i--) {
+      const how = this.overrides.get(keyPathText(keyPath.slice(0, i)));
+      if (how !== undefined) return how;
+    }
+    return undefined;
+  }
+
+  /** A problem at `keyPath`, with its line (or the option that set it). */
   public problem(keyPath: KeyPath, rule: string, fix: string, value?: unknown): YamlProblem {
+    const how = this.overriddenAt(keyPath);
     return {
-      line: this.lineOf(keyPath), key: keyPathText(keyPath),
+      line: this.lineOf(keyPath), key: `${keyPathText(keyPath)}${how ? ` (from ${how})` : ''}`,
       value: renderValue(value === undefined ? this.get(keyPath) : value), rule, fix,
     };
   }

@@ -7,7 +7,7 @@ import { Annotations, TerraformStack } from 'cdktf';
 import { IConstruct } from 'constructs';
 import { parse as parseYamlValue } from 'yaml';
 import { MlopsValidationError, renderValue } from '../core/errors';
-import { KeyPath, YamlDocument } from './document';
+import { KeyPath, keyPathText, YamlDocument } from './document';
 import { YamlLoadError, YamlProblem } from './errors';
 import { YamlLoadOptions } from './options';
 import { isCloudUri, looksLikeReference } from './references';
@@ -40,7 +40,7 @@ function setIn(data: Record<string, unknown>, keyPath: KeyPath, value: unknown):
 export function prepare(file: string, what: string, schema: KindSchema, options: YamlLoadOptions = {}): YamlDocument {
   const doc = YamlDocument.load(file, what);
   const problems: YamlProblem[] = [];
-  const overrides: [KeyPath, unknown][] = [];
+  const overrides: [KeyPath, unknown, string][] = [];
   for (const [key, raw] of Object.entries(options.set ?? {})) {
     const keyPath = parseKeyPath(key);
     if (!keyPath) {
@@ -53,11 +53,14 @@ export function prepare(file: string, what: string, schema: KindSchema, options:
     } catch {
       // Not a YAML scalar: keep the text, as the CLI does.
     }
-    overrides.push([keyPath, value]);
+    overrides.push([keyPath, value, '--set']);
   }
-  if (options.name !== undefined) overrides.push([['name'], options.name]);
-  if (options.version !== undefined) overrides.push([['version'], options.version]);
-  for (const [keyPath, value] of overrides) setIn(doc.data, keyPath, value);
+  if (options.name !== undefined) overrides.push([['name'], options.name, '--name']);
+  if (options.version !== undefined) overrides.push([['version'], options.version, '--version']);
+  for (const [keyPath, value, how] of overrides) {
+    setIn(doc.data, keyPath, value);
+    doc.markOverridden(keyPath, how);
+  }
   problems.push(...checkAgainstSchema(doc, schema));
   if (problems.length > 0) throw new YamlLoadError(file, what, problems);
   return doc;
@@ -124,9 +127,10 @@ export function withinFile<T>(doc: YamlDocument, what: string, keys: { [subject:
     throw new YamlLoadError(doc.file, what, e.problems.map((p) => {
       const root = p.subject.split(/[ .([]/)[0];
       const keyPath = keys[p.subject] ?? keys[root];
+      const how = keyPath ? doc.overriddenAt(keyPath) : undefined;
       return {
         line: keyPath ? doc.lineOf(keyPath) : undefined,
-        key: keyPath ? keyPath.join('.') : p.subject, value: p.value,
+        key: keyPath ? `${keyPathText(keyPath)}${how ? ` (from ${how})` : ''}` : p.subject, value: p.value,
         rule: `${p.rule} (${e.constructPath})`, fix: p.fix,
       };
     }));

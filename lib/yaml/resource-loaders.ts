@@ -4,7 +4,7 @@
 import { Construct } from 'constructs';
 import { Registry, RegistryStorageAccountType } from '../registry/registry';
 import { UserAssignedIdentityAttributes } from '../workspace/identity';
-import { FirewallSku, IsolationMode, OutboundRule } from '../workspace/network';
+import { FirewallSku, IsolationMode, OutboundRule, PrivateEndpointsOptions } from '../workspace/network';
 import { Workspace } from '../workspace/workspace';
 import { YamlDocument } from './document';
 import { YamlLoadError, YamlProblem } from './errors';
@@ -129,10 +129,12 @@ export class WorkspaceYaml {
     }
     const identity = d.identity as { type?: string } | undefined;
     const wantsUai = d.primary_user_assigned_identity !== undefined || /user_assigned/i.test(identity?.type ?? '');
-    if (wantsUai && options.userAssignedIdentity === undefined) {
+    const uai = options.userAssignedIdentity ?? identityFromFile(d);
+    if (wantsUai && uai === undefined) {
       problems.push(doc.problem(d.primary_user_assigned_identity !== undefined ? ['primary_user_assigned_identity'] : ['identity'],
         'names a user-assigned identity whose principal id the file does not carry', 'pass it as the userAssignedIdentity option ({ identityId, principalId })'));
     }
+    const privateEndpoints = privateEndpointsOf(doc, options.resourceGroupId, problems);
     const net = d.managed_network as { isolation_mode?: string; outbound_rules?: RuleYaml[]; firewall_sku?: string } | undefined;
     const rules = (net?.outbound_rules ?? []).map((r, i) => outboundRule(doc, r, i, problems));
     if (problems.length > 0) throw new YamlLoadError(file, 'workspace', problems);
@@ -159,11 +161,12 @@ export class WorkspaceYaml {
       highBusinessImpact: d.hbi_workspace === true ? true : undefined,
       storageAccountId: text(d.storage_account), keyVaultId: text(d.key_vault), containerRegistryId: text(d.container_registry),
       applicationInsightsId: text(d.application_insights),
-      customerManagedKey: cmk?.key_uri !== undefined ? { keyId: cmk.key_uri, keyVaultId: cmk.key_vault, identity: options.userAssignedIdentity } : undefined,
+      customerManagedKey: cmk?.key_uri !== undefined ? { keyId: cmk.key_uri, keyVaultId: cmk.key_vault, identity: uai } : undefined,
+      privateEndpoints,
       imageBuildCompute: text(d.image_build_compute),
       // The reference page gives `disabled` as the CLI's default, which is this library's too.
       publicNetworkAccess: text(d.public_network_access)?.toLowerCase() === 'enabled' ? true : undefined,
-      userAssignedIdentity: wantsUai ? options.userAssignedIdentity : undefined,
+      userAssignedIdentity: wantsUai ? uai : undefined,
       systemAssignedIdentity: wantsUai ? /system_assigned/i.test(identity?.type ?? '') : undefined,
       managedNetwork: isolationMode !== undefined || rules.length > 0 || net?.firewall_sku !== undefined ? {
         isolationMode, outboundRules: rules.length > 0 ? rules as OutboundRule[] : undefined,
@@ -171,6 +174,40 @@ export class WorkspaceYaml {
       } : undefined,
     }));
   }
+}
+
+/**
+ * The primary user-assigned identity with the principal id the file gives for it under
+ * `identity.user_assigned_identities.<id>.principal_id` (the form of the CLI's uai example), if it does.
+ */
+function identityFromFile(d: { [k: string]: unknown }): UserAssignedIdentityAttributes | undefined {
+  const primary = text(d.primary_user_assigned_identity);
+  const map = (d.identity as { user_assigned_identities?: unknown } | undefined)?.user_assigned_identities;
+  if (primary === undefined || map === null || typeof map !== 'object' || Array.isArray(map)) return undefined;
+  const entry = Object.entries(map).find(([k]) => k.toLowerCase() === primary.toLowerCase())?.[1] as { principal_id?: string; client_id?: string } | undefined;
+  return entry?.principal_id ? { identityId: primary, principalId: entry.principal_id, clientId: entry.client_id } : undefined;
+}
+
+/**
+ * `private_endpoints.connections`: one subnet for the workspace's private endpoints (this library puts every endpoint
+ * of a workspace in one subnet). The connection's subscription and resource group default to the workspace's.
+ */
+function privateEndpointsOf(doc: YamlDocument, resourceGroupId: string, problems: YamlProblem[]): PrivateEndpointsOptions | undefined {
+  const pe = doc.data.private_endpoints as { approval_type?: string; connections?: { [name: string]: { subscription_id?: string; resource_group?: string; vnet_name: string; subnet_name: string } } } | undefined;
+  const connections = Object.entries(pe?.connections ?? {});
+  if (pe === undefined || connections.length === 0) return undefined;
+  if (connections.length > 1) {
+    problems.push(doc.problem(['private_endpoints', 'connections'], 'lists several connections', 'keep one: this library places every private endpoint of the workspace in one subnet', connections.map(([n]) => n).join(', ')));
+    return undefined;
+  }
+  if (pe.approval_type === 'ManualApproval') {
+    problems.push(doc.problem(['private_endpoints', 'approval_type'], 'is not supported by this library', 'remove it: endpoints in your own subnet are approved automatically'));
+  }
+  const [, c] = connections[0];
+  const m = /^\/subscriptions\/([^/]+)\/resourceGroups\/([^/]+)/i.exec(resourceGroupId);
+  const sub = c.subscription_id ?? m?.[1];
+  const rg = c.resource_group ?? m?.[2];
+  return { subnetId: `/subscriptions/${sub}/resourceGroups/${rg}/providers/Microsoft.Network/virtualNetworks/${c.vnet_name}/subnets/${c.subnet_name}` };
 }
 
 function derivedPrefix(name: string): string {

@@ -76,18 +76,22 @@ function pathOf(instancePath: string): KeyPath {
 
 function toProblem(doc: YamlDocument, e: ErrorObject): YamlProblem {
   const at = pathOf(e.instancePath);
-  const where = (p: KeyPath) => ({ line: doc.lineOf(p), key: keyPathText(p) });
+  const where = (p: KeyPath) => {
+    const how = doc.overriddenAt(p);
+    return { line: doc.lineOf(p), key: `${keyPathText(p)}${how ? ` (from ${how})` : ''}` };
+  };
   const parent = e.parentSchema as Record<string, unknown> | undefined;
   switch (e.keyword) {
     case 'additionalProperties': {
       const extra = String((e.params as { additionalProperty: string }).additionalProperty);
       const allowed = Object.keys((parent?.properties as object | undefined) ?? {});
-      const guess = didYouMean(extra, allowed);
+      const renamed = PRE_GA_KEYS[extra];
+      const guess = renamed ? undefined : didYouMean(extra, allowed);
       const keyPath = [...at, extra];
       return {
         ...where(keyPath), value: renderValue(extra),
         rule: `is not a key of ${at.length ? `\`${keyPathText(at)}\`` : 'this file'}${allowed.length ? ` (allowed: ${allowed.join(', ')})` : ''}`,
-        fix: guess ? `did you mean \`${guess}\`? Rename the key` : 'remove the key, or check the CLI v2 YAML reference for the spelling',
+        fix: renamed ?? (guess ? `did you mean \`${guess}\`? Rename the key` : 'remove the key, or check the CLI v2 YAML reference for the spelling'),
       };
     }
     case 'required': {
@@ -124,6 +128,18 @@ function toProblem(doc: YamlDocument, e: ErrorObject): YamlProblem {
       };
   }
 }
+
+/**
+ * Keys of the CLI's pre-GA schemas that Microsoft's older examples still carry, with what the GA reference writes
+ * instead (compare the examples' history in Azure/azureml-examples with the reference-yaml-* pages).
+ */
+const PRE_GA_KEYS: { [key: string]: string } = {
+  local_path: 'this is the pre-GA spelling: write `path:`',
+  model_uri: 'this is the pre-GA spelling: write `path:` with the URI',
+  model_format: 'this is the pre-GA spelling: write `type: mlflow_model` (or custom_model, triton_model)',
+  docker: 'this is the pre-GA form: write `image:` at the top level (or `build:` for a Docker build context)',
+  datastore: 'this is the pre-GA form: write the full URI in `path:`, e.g. azureml://datastores/<datastore>/paths/<path>',
+};
 
 function article(t: string): string {
   return t.split(',').map((x) => (x === 'object' ? 'a mapping' : x === 'array' ? 'a list' : /^[aeiou]/.test(x) ? `an ${x}` : `a ${x}`)).join(' or ');

@@ -14,6 +14,7 @@ import { SmallestRegistryStack } from '../fixtures/readme/registry';
 import { LegacyNamesStack, PinnedSuffixStack } from '../fixtures/readme/workspace';
 import { validateAzapiBodies } from '../fixtures/readme/root';
 import { AutoscaleStack, BatchEndpointStack, DeploymentOptionsStack, PromotionPolicyStack } from '../fixtures/readme/serving';
+import { ModelFromYamlStack, RegistryFromYamlStack, YAML_PROJECT_DIR } from '../fixtures/readme/yaml';
 import { azapiBodyProblems, azapiResourceCount } from '../support/azure-types';
 import { Template, testStack } from '../support/template';
 
@@ -146,5 +147,24 @@ describe('README.md', () => {
     });
     validateAzapiBodies(stack);
     expect(() => Testing.synth(stack, true)).toThrow(/`properties\.trafic` is not expected here/);
+  });
+});
+
+describe('lib/yaml/README.md', () => {
+  test('the files load into versions 3 and 4 of one model, an environment and an mltable data version', () => {
+    const t = inDirectory(YAML_PROJECT_DIR, () => synthValid(new ModelFromYamlStack(Testing.app(), 'from-yaml')));
+    const versions = t.resources('azapi_resource').filter(r => r.attributes.type === mlType('workspaces/models/versions'));
+    expect(versions.map(r => r.attributes.name).sort()).toEqual(['3', '4']);
+    const v4 = versions.find(r => r.attributes.name === '4')!.attributes.body.properties;
+    expect(v4).toMatchObject({ modelType: 'mlflow_model', tags: { team: 'growth' }, description: 'Churn classifier, trained on the 2026-11 snapshot.' });
+    expect(t.resourceWithProperties('azapi_resource', { type: mlType('workspaces/environments/versions') }).attributes.body.properties.condaFile).toBeDefined();
+    expect(t.resourceWithProperties('azapi_resource', { type: mlType('workspaces/data/versions') }).attributes.body.properties.dataType).toBe('mltable');
+  });
+
+  test('the registry file gives the primary region and one replica, public access off', () => {
+    const t = inDirectory(YAML_PROJECT_DIR, () => synthValid(new RegistryFromYamlStack(Testing.app(), 'registry-yaml')));
+    const r = t.resourceWithProperties('azapi_resource', { type: mlType('registries') }).attributes;
+    expect(r.body.properties.regionDetails.map((d: any) => d.location)).toEqual(['westeurope', 'northeurope']);
+    expect(r.body.properties.publicNetworkAccess).toBe('Disabled');
   });
 });

@@ -8,7 +8,8 @@ import { readRepoFile, REPO_ROOT, tsBlocks, unquotedLines } from '../support/rea
 const README_SOURCES: Record<string, string[]> = {
   'README.md': ['examples/quickstart/stack.ts', 'test/fixtures/readme/root.ts', 'test/fixtures/apps/multi-stack.ts'],
   'lib/workspace/README.md': ['examples/workspace-private/minimal.ts', 'examples/workspace-private/stack.ts', 'test/fixtures/readme/workspace.ts'],
-  'lib/assets/README.md': ['test/fixtures/readme/assets.ts'],
+  'lib/assets/README.md': ['test/fixtures/readme/assets.ts', 'test/fixtures/readme/yaml.ts'],
+  'lib/yaml/README.md': ['test/fixtures/readme/yaml.ts'],
   'lib/registry/README.md': ['test/fixtures/readme/registry.ts', 'examples/model-registry/stack.ts'],
   'lib/review/README.md': ['test/fixtures/readme/review.ts'],
   'lib/serving/README.md': ['examples/quickstart/stack.ts', 'examples/blue-green/main.ts', 'test/fixtures/readme/serving.ts'],
