@@ -305,7 +305,7 @@ export class EnvironmentVersion extends Construct implements IEnvironmentVersion
   /** The `azureml://` URI of the version. */
   public readonly uri: string;
   public readonly registryId?: string;
-  public readonly customInferenceServer: boolean;
+  public readonly customInferenceServer?: boolean;
   public readonly dependable?: ITerraformDependable;
   public readonly resource: AzapiResource;
 

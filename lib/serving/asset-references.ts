@@ -53,7 +53,7 @@ export class EnvironmentReference extends Construct implements IEnvironmentVersi
   public readonly version: string;
   public readonly assetId: string;
   public readonly registryId?: string;
-  public readonly customInferenceServer: boolean;
+  public readonly customInferenceServer?: boolean;
 
   private constructor(scope: Construct, id: string, assetId: string, options: EnvironmentReferenceOptions) {
     super(scope, id);
