@@ -238,7 +238,8 @@ describe('batch files', () => {
     const { stack, workspace } = servingYamlStack();
     const b = BatchEndpointYaml.load(stack, 'Batch', { workspace, file: ref('batch/endpoint.yml') });
     const msg = errorOf(() => BatchEndpointYaml.addDeployment(b, ref('batch/pipeline-deployment.yml'), { set: { component: 'azureml:hello_batch@latest' } }));
-    expect(msg).toMatch(/pipeline-deployment\.yml'.*line 5, component \(value: "azureml:hello_batch@latest"\) cannot be pinned/s);
+    // The value came from the command line, so the error says so instead of a line of the file.
+    expect(msg).toMatch(/pipeline-deployment\.yml': component \(from --set\) \(value: "azureml:hello_batch@latest"\) cannot be pinned/);
     expect(msg).toContain('--set component=azureml:hello_batch:<version>');
   });
 });
@@ -283,7 +284,13 @@ describe('bad input names the file, the line, the key and the fix', () => {
   test('a construct\'s own rule comes back on the file\'s key and line (a name Azure refuses)', () => {
     const { stack, workspace } = servingYamlStack();
     const msg = errorOf(() => OnlineEndpointYaml.load(stack, 'Bad', { workspace, file: ref('online/endpoint.yml'), name: '1-churn' }));
-    expect(msg).toMatch(/line 2, name \(value: "1-churn"\) .*starting with a letter/);
+    expect(msg).toMatch(/endpoint\.yml': name \(from --name\) \(value: "1-churn"\) breaks the online endpoint naming rule: .*starting with a letter/);
+  });
+
+  test('a construct\'s rule broken by the file itself comes back on its line', () => {
+    const { stack, workspace } = servingYamlStack();
+    const msg = errorOf(() => OnlineEndpointYaml.load(stack, 'Bad', { workspace, file: ref('bad/bad-name.yml') }));
+    expect(msg).toMatch(/bad-name\.yml': line 1, name \(value: "1-churn"\) breaks the online endpoint naming rule: .*Fix: choose a name like "churn-prod"/);
   });
 
   test('a deployment added to another endpoint than its file names', () => {
