@@ -33,6 +33,7 @@ if (tsc.status !== 0) {
 }
 // The library reads its vendored data files relative to its own modules.
 fs.cpSync(path.join(root, 'lib', 'validation', 'azure-types'), path.join(build, 'lib', 'validation', 'azure-types'), { recursive: true });
+fs.cpSync(path.join(root, 'lib', 'yaml', 'schemas'), path.join(build, 'lib', 'yaml', 'schemas'), { recursive: true });
 // The main example reads what it uploads (models, data, code), its lock file and its pipeline paths beside main.ts.
 fs.cpSync(path.join(root, 'examples', 'platform'), path.join(build, 'examples', 'platform'), {
   recursive: true, filter: (src) => !src.endsWith('.ts'),
@@ -51,6 +52,10 @@ for (const count of [10, 100, 1000]) {
   if (fs.existsSync(path.join(root, 'scripts/bench/versions-app.ts'))) {
     scenarios.push({ name: `${count} model versions`, key: `versions-${count}`, entry, env: { BENCH_MODEL_VERSIONS: String(count) } });
   }
+}
+
+for (const count of [10, 100]) {
+  scenarios.push({ name: `${count} model YAML files`, key: `yaml-${count}`, entry: path.join(build, 'scripts/bench/yaml-app.js'), env: { BENCH_YAML_FILES: String(count) } });
 }
 
 const median = (xs) => {
@@ -93,4 +98,6 @@ if (v(10) && v(1000)) {
   const perVersion = (a, b) => ((v(b).ms - v(a).ms) / (b - a)).toFixed(2);
   console.log(`\nmarginal cost per model version: ${perVersion(10, 100)} ms (10→100), ${perVersion(100, 1000)} ms (100→1,000)`);
 }
+const y = (n) => results.find(r => r.key === `yaml-${n}`);
+if (y(10) && y(100)) console.log(`marginal cost per model YAML file: ${((y(100).ms - y(10).ms) / 90).toFixed(2)} ms (10→100)`);
 fs.rmSync(build, { recursive: true, force: true });

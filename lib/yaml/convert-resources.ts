@@ -36,25 +36,35 @@ export function convertRegistry(file: string, options: YamlLoadOptions): string 
 export function convertWorkspace(file: string, options: YamlLoadOptions): string {
   const d = prepare(file, 'workspace', kindSchema('workspace'), options).data;
   const name = String(d.name);
-  const net = d.managed_network as { isolation_mode?: string } | undefined;
+  const net = d.managed_network as { isolation_mode?: string; outbound_rules?: { name: string; type: string; destination: any }[] } | undefined;
   const mode = net?.isolation_mode?.toUpperCase();
+  const rules = (net?.outbound_rules ?? []).map((r) => new Code(r.type === 'fqdn' ? `OutboundRule.fqdn(${lit(r.name)}, ${lit(String(r.destination))})`
+    : r.type === 'private_endpoint' ? `OutboundRule.privateEndpointTo(${lit(r.name)}, ${props({
+      serviceResourceId: r.destination.service_resource_id, subresourceTarget: r.destination.subresource_target, sparkEnabled: r.destination.spark_enabled,
+    })})`
+      : `OutboundRule.serviceTag(${lit(r.name)}, ${props({ serviceTag: r.destination.service_tag, protocol: r.destination.protocol, portRanges: r.destination.port_ranges })})`));
   return [
     `// Converted from ${file} by \`cdktf-azure-mlops yaml convert\`.`,
     "import { Construct } from 'constructs';",
-    `import { ${mode ? 'IsolationMode, ' : ''}Workspace } from 'cdktf-azure-mlops';`,
+    `import { ${mode ? 'IsolationMode, ' : ''}${rules.length ? 'OutboundRule, ' : ''}Workspace } from 'cdktf-azure-mlops';`,
     '',
-    'export function declare(scope: Construct, resourceGroupId: string) {',
+    `export function declare(scope: Construct, resourceGroupId: string${d.location === undefined ? ', location: string' : ''}) {`,
+    ...(['customer_managed_key', 'identity', 'primary_user_assigned_identity', 'private_endpoints'].some((k) => d[k] !== undefined)
+      ? [`  // Not converted: ${['customer_managed_key', 'identity', 'primary_user_assigned_identity', 'private_endpoints'].filter((k) => d[k] !== undefined).join(', ')} — ` +
+        'add customerManagedKey, userAssignedIdentity and privateEndpoints (they need ids and principals the file does not carry), or load the file with WorkspaceYaml.load.']
+      : []),
     ...(mode === undefined ? ['  // managed_network not set: the CLI creates none; this library isolates the workspace (AllowInternetOutbound).'] : []),
     `  return new Workspace(scope, 'Workspace', ${props({
-      resourceGroupId: new Code('resourceGroupId'), location: text(d.location), prefix: name.replace(/[^A-Za-z0-9-]/g, '').replace(/^[^A-Za-z]+/, '').slice(0, 12).replace(/-+$/, '') || 'ws',
+      resourceGroupId: new Code('resourceGroupId'), location: d.location === undefined ? new Code('location') : text(d.location), prefix: name.replace(/[^A-Za-z0-9-]/g, '').replace(/^[^A-Za-z]+/, '').slice(0, 12).replace(/-+$/, '') || 'ws',
       names: { workspace: name }, friendlyName: text(d.display_name), description: text(d.description), tags: stringMap(d.tags),
       highBusinessImpact: d.hbi_workspace === true ? true : undefined,
       storageAccountId: text(d.storage_account), keyVaultId: text(d.key_vault), containerRegistryId: text(d.container_registry),
       applicationInsightsId: text(d.application_insights), imageBuildCompute: text(d.image_build_compute),
       publicNetworkAccess: text(d.public_network_access)?.toLowerCase() === 'enabled' ? true : undefined,
-      managedNetwork: mode ? { isolationMode: new Code(`IsolationMode.${mode}`) } : undefined,
+      managedNetwork: mode || rules.length ? {
+        isolationMode: mode ? new Code(`IsolationMode.${mode}`) : undefined, outboundRules: rules.length ? rules : undefined,
+      } : undefined,
     })});`,
-    ...(d.managed_network && (net as { outbound_rules?: unknown[] }).outbound_rules ? ['  // outbound_rules: add OutboundRule.fqdn / privateEndpointTo / serviceTag to managedNetwork.outboundRules (see WorkspaceYaml).'] : []),
     '}',
     '',
   ].join('\n');

@@ -12,6 +12,7 @@ import { kindSchema } from './schema-check';
 
 /** A TypeScript literal for a JSON-like value. */
 export function lit(value: unknown): string {
+  if (value instanceof Code) return value.text;
   if (typeof value === 'string') return `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'").replace(/\n/g, '\\n')}'`;
   if (Array.isArray(value)) return `[${value.map(lit).join(', ')}]`;
   if (value !== null && typeof value === 'object') {

@@ -43,15 +43,18 @@ function compile(schema: KindSchema): ValidateFunction {
   return fn;
 }
 
-/** Every problem of `doc` against `schema`, one per key, with lines. Empty when the file is valid. */
-export function checkAgainstSchema(doc: YamlDocument, schema: KindSchema, data: unknown = doc.data): YamlProblem[] {
+/**
+ * Every problem of `doc` against `schema`, one per key, with lines. Empty when the file is valid. `data` and `at`
+ * check a part of the file (an inline model under `model:`) against a kind's schema.
+ */
+export function checkAgainstSchema(doc: YamlDocument, schema: KindSchema, data: unknown = doc.data, at: KeyPath = []): YamlProblem[] {
   const validate = compile(schema);
   if (validate(data)) return [];
   const errors = (validate.errors ?? []).filter(keepError);
   const seen = new Set<string>();
   const out: YamlProblem[] = [];
   for (const e of errors) {
-    const p = toProblem(doc, e);
+    const p = toProblem(doc, e, at);
     const key = `${p.key}|${p.rule}`;
     if (seen.has(key)) continue;
     seen.add(key);
@@ -74,8 +77,8 @@ function pathOf(instancePath: string): KeyPath {
     .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
 }
 
-function toProblem(doc: YamlDocument, e: ErrorObject): YamlProblem {
-  const at = pathOf(e.instancePath);
+function toProblem(doc: YamlDocument, e: ErrorObject, prefix: KeyPath): YamlProblem {
+  const at = [...prefix, ...pathOf(e.instancePath)];
   const where = (p: KeyPath) => {
     const how = doc.overriddenAt(p);
     return { line: doc.lineOf(p), key: `${keyPathText(p)}${how ? ` (from ${how})` : ''}` };
@@ -177,4 +180,15 @@ function editDistance(a: string, b: string): number {
     }
   }
   return prev[b.length];
+}
+
+/** `schema` for an inline definition (under a deployment's `model:`, `environment:`): `name` is not required there. */
+export function inlineSchema(schema: KindSchema): KindSchema {
+  const id = `${String(schema.$id)}#inline`;
+  let s = SCHEMAS.get(id);
+  if (!s) {
+    s = { ...schema, $id: id, required: ((schema.required as string[] | undefined) ?? []).filter((k) => k !== 'name') };
+    SCHEMAS.set(id, s);
+  }
+  return s;
 }

@@ -1,7 +1,7 @@
 import * as path from 'path';
 import { ModelYaml, EnvironmentYaml, DataYaml, CodeYaml } from '../../lib/yaml/asset-loaders';
 import { Model } from '../../lib/assets/model';
-import { annotations, bodyAt, doc, synthValid, workspaceStack, writeTree } from './support';
+import { annotations, bodyAt, doc, registryIn, synthValid, workspaceStack, writeTree } from './support';
 
 describe('model YAML', () => {
   test('a local file: uploaded content-addressed; version, description, tags and properties carried', () => {
@@ -143,5 +143,23 @@ describe('code YAML', () => {
     CodeYaml.inWorkspace(workspace, doc('code-local.yml'));
     const body = bodyAt(synthValid(stack), 'score-code/1');
     expect(body.properties.codeUri).toMatch(/\/codes\/score-code\/[0-9a-f]{16}\/src\/?$/);
+  });
+});
+
+describe('into a registry', () => {
+  test('an image environment is registered in the registry', () => {
+    const { stack } = workspaceStack();
+    const registry = registryIn(stack);
+    EnvironmentYaml.inRegistry(registry, doc('environment-image.yml'));
+    const t = synthValid(stack);
+    const v = t.resources('azapi_resource').filter((r) => r.attributes.type.includes('registries/environments/versions@'));
+    expect(v.map((r) => r.attributes.name)).toEqual(['1']);
+  });
+
+  test('a local model is refused for a registry, with the construct\'s fix placed on `path` and its line', () => {
+    const { stack } = workspaceStack();
+    const registry = registryIn(stack);
+    expect(() => ModelYaml.inRegistry(registry, doc('model-local-file.yml')))
+      .toThrow(/line 5, path .*cannot be registered in a registry.*Fix: /s);
   });
 });

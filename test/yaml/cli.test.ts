@@ -2,9 +2,17 @@ import * as path from 'path';
 import * as ts from 'typescript';
 import { main } from '../../lib/yaml/cli';
 import { ModelYaml, EnvironmentYaml, DataYaml, CodeYaml } from '../../lib/yaml/asset-loaders';
-import { RegistryYaml } from '../../lib/yaml/resource-loaders';
+import { RegistryYaml, WorkspaceYaml } from '../../lib/yaml/resource-loaders';
 import * as lib from '../../lib';
+import { MlopsProviders } from '../../lib/core/providers';
+import { testStack } from '../support/template';
 import { bodyAt, doc, RG_ID, synthValid, workspaceStack, writeTree } from './support';
+
+function bareStack() {
+  const s = testStack();
+  MlopsProviders.configure(s);
+  return s;
+}
 
 function run(args: string[]): { code: number; out: string; err: string } {
   let out = '';
@@ -97,6 +105,23 @@ describe('yaml convert', () => {
     RegistryYaml.load(b.stack, 'Registry', doc('registry-basic.yml'), { resourceGroupId: RG_ID });
     const body = (t: ReturnType<typeof synthValid>) => t.resources('azapi_resource').find((x) => x.attributes.type.includes('/registries@'))!.attributes.body;
     expect(body(synthValid(a.stack))).toEqual(body(synthValid(b.stack)));
+  });
+
+  test('workspace: the printed TypeScript synthesizes the loader\'s workspace, outbound rules included', () => {
+    const file = path.join(__dirname, 'fixtures', 'azureml-examples', 'cli', 'resources', 'workspace', 'mvnet-allow-only-approved-outbound.yml');
+    const r = run(['yaml', 'convert', file]);
+    expect(r.out).toContain('OutboundRule.privateEndpointTo(');
+    const a = bareStack();
+    compile(r.out)(a, RG_ID, 'westeurope');
+    const b = bareStack();
+    WorkspaceYaml.load(b, 'Workspace', file, { resourceGroupId: RG_ID, location: 'westeurope' });
+    const body = (t: ReturnType<typeof synthValid>) => t.resources('azapi_resource').find((x) => x.attributes.type.includes('/workspaces@'))!.attributes.body;
+    expect(body(synthValid(b)).properties.managedNetwork.outboundRules['added-perule'].destination.sparkEnabled).toBe(true);
+    expect(body(synthValid(a))).toEqual(body(synthValid(b)));
+  });
+
+  test('convert says which workspace keys it leaves to the loader', () => {
+    expect(run(['yaml', 'convert', doc('workspace-full.yml')]).out).toContain('// Not converted: customer_managed_key, identity, primary_user_assigned_identity');
   });
 
   test('convert of a bad file is an error line, exit 1', () => {
