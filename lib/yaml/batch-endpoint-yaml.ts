@@ -70,7 +70,7 @@ export class BatchEndpointYaml {
       problems.push(doc.problem(['endpoint_name'], `names endpoint '${written}', but the deployment is added to '${endpoint.endpointName}'`,
         `write endpoint_name: ${endpoint.endpointName}, or pass it as an override (set: { endpoint_name: '${endpoint.endpointName}' })`));
     }
-    const a: AssetScope = { doc, scope: endpoint, workspace: endpoint.workspace, ownerName: `${endpoint.endpointName}-${name}`, problems };
+    const a: AssetScope = { doc, scope: endpoint, workspace: endpoint.workspace, ownerName: `${endpoint.endpointName}-${name}`, what, problems };
     const isDefault = PENDING_DEFAULT.get(endpoint) === name ? true : undefined;
     if (d.type === 'pipeline' || d.component !== undefined) {
       const componentId = componentIdOf(a, ['component']);

@@ -162,7 +162,7 @@ function probeOf(v: unknown): ProbeOptions | undefined {
 function deploymentOptionsOf(endpoint: OnlineEndpoint, doc: YamlDocument, name: string, kubernetes: boolean, options: YamlLoadOptions,
   problems: YamlProblem[]): OnlineDeploymentOptions | undefined {
   const d = doc.data;
-  const a: AssetScope = { doc, scope: endpoint, workspace: endpoint.workspace, ownerName: `${endpoint.endpointName}-${name}`, problems };
+  const a: AssetScope = { doc, scope: endpoint, workspace: endpoint.workspace, ownerName: `${endpoint.endpointName}-${name}`, what: kubernetes ? 'Kubernetes online deployment' : 'managed online deployment', problems };
   const cc = d.code_configuration as { code?: string; scoring_script?: string } | undefined;
   const noRuntime = d.environment === undefined && cc === undefined;
   const environment = deploymentEnvironment(a, ['environment']);

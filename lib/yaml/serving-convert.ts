@@ -3,13 +3,17 @@
  * serving constructs' public API. It says what the loaders do (secure defaults, pinned references, content
  * versions of inline assets) in the same words, as comments. Not part of the jsii API.
  */
+import * as os from 'os';
+import { App, TerraformStack } from 'cdktf';
+import { IConstruct } from 'constructs';
 import { stringify as toYaml } from 'yaml';
+import { Workspace } from '../workspace/workspace';
 import { Code, header, lit, localPath, props } from './convert';
 import { YamlDocument } from './document';
 import { YamlLoadOptions } from './options';
 import { isLocalPath, prepare, stringMap, text } from './prepare';
 import { parseAssetReference } from './references';
-import { AssetScope, inlineCodeVersion, inlineEnvironmentVersion, inlineModelVersion } from './serving-assets';
+import { inlineCode, inlineEnvironment, inlineModel } from './inline-assets';
 import { kindSchema } from './schema-check';
 import { withCaseFoldedEnums } from './serving-enums';
 import { azureVmSize } from './units';
@@ -139,7 +143,7 @@ function modelCode(doc: YamlDocument, value: unknown, owner: string, noRuntime: 
   const m = value as Record<string, unknown>;
   imports.push('Model', 'ModelSource');
   const p = String(m.path);
-  const version = inlineModelVersion(doc, m);
+  const version = loaderVersion(doc, ['model'], owner, 'model');
   body.push(`const model = Model.inWorkspace(endpoint.workspace, ${lit(`${owner}-model`)}, { name: ${lit(text(m.name) ?? owner)} })`);
   body.push(`  .addVersion(${lit(version)}, { source: ${isLocalPath(p) ? `ModelSource.fromLocalPath(${lit(localPath(doc, p))}, { honourIgnoreFiles: true })` : `ModelSource.fromUri(${lit(p)})`}${m.type ? `, modelType: ModelType.${String(m.type).replace('_model', '').toUpperCase()}` : ''} });`);
   if (m.type) imports.push('ModelType');
@@ -161,8 +165,7 @@ function environmentCode(doc: YamlDocument, value: unknown, owner: string, impor
     : `EnvironmentSource.fromImage(${lit(String(e.image))}${typeof conda === 'string' ? `, { condaFile: ${lit(localPath(doc, conda))} }` : conda ? `, { condaSpecification: ${lit(toYaml(conda))} }` : ''})`;
   body.push('// An inline environment: versioned by its content here (the CLI registers an anonymous one).');
   body.push(`const environment = Environment.inWorkspace(endpoint.workspace, ${lit(`${owner}-environment`)}, { name: ${lit(text(e.name) ?? owner)} })`);
-  // The loader's own version for it: the file's, or one of its content (the scratch scope only reads files).
-  const version = inlineEnvironmentVersion({ doc, problems: [] } as unknown as AssetScope, ['environment'], e) ?? '1';
+  const version = loaderVersion(doc, ['environment'], owner, 'environment');
   body.push(`  .addVersion(${lit(version)}, { source: ${source} });`);
   return new Code('environment');
 }
@@ -171,10 +174,27 @@ function codeCode(doc: YamlDocument, value: string, owner: string, imports: stri
   if (isLocalPath(value)) {
     imports.push('CodeAsset', 'CodeSource');
     body.push(`const code = CodeAsset.inWorkspace(endpoint.workspace, ${lit(`${owner}-code`)}, { name: ${lit(owner)} })`);
-    body.push(`  .addVersion(${lit(inlineCodeVersion(doc, value))}, { source: CodeSource.fromLocalPath(${lit(localPath(doc, value))}, { honourIgnoreFiles: true }) });`);
+    body.push(`  .addVersion(${lit(loaderVersion(doc, ['code_configuration', 'code'], owner, 'code'))}, { source: CodeSource.fromLocalPath(${lit(localPath(doc, value))}, { honourIgnoreFiles: true }) });`);
     return new Code('code');
   }
   refComment(value, body);
   imports.push('CodeReference');
   return new Code(`CodeReference.fromAssetId(endpoint, 'Code', ${lit(value)})`);
+}
+
+/**
+ * The version the loader gives an inline definition (its `version:`, or its content's), found by running the
+ * framework's own resolver in a scratch app, so the converted program declares exactly what the loader would.
+ */
+function loaderVersion(doc: YamlDocument, at: string[], owner: string, kind: 'model' | 'environment' | 'code'): string {
+  const stack = new TerraformStack(new App({ outdir: os.tmpdir() }), 'convert');
+  const sa = '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-convert/providers/Microsoft.Storage/storageAccounts/stconvert';
+  const workspace = Workspace.fromWorkspaceAttributes(stack, 'Workspace', {
+    workspaceId: '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-convert/providers/Microsoft.MachineLearningServices/workspaces/mlw-convert',
+    location: 'westeurope', storageAccountId: sa,
+    artifactStore: { storageAccountId: sa, storageAccountName: 'stconvert', containerName: 'model-artifacts', datastoreName: 'model_artifacts' },
+  });
+  const resolve = kind === 'model' ? inlineModel : kind === 'environment' ? inlineEnvironment : inlineCode;
+  const declared = resolve(doc, at, workspace, owner, 'deployment').declared as (IConstruct & { version?: string }) | undefined;
+  return declared?.version ?? '1';
 }

@@ -86,11 +86,11 @@ describe('Microsoft\'s published endpoint and deployment YAML (Azure/azureml-exa
   // CLI time (labels/latest, a component @latest), inline pipeline components cannot be registered, and the Route type
   // (which azapi checks at plan time) refuses the path "/".
   const EXPECTED_FAILURES: Record<string, RegExp> = {
-    'cli/endpoints/online/managed/sample/blue-deployment-with-curated-env.yml': /environment .*labels\/latest.* cannot be pinned/,
+    'cli/endpoints/online/managed/sample/blue-deployment-with-curated-env.yml': /environment \(value: ".*labels\/latest"\) asks for the latest version/,
     'cli/endpoints/online/custom-container/triton/single-model/triton-cc-deployment.yml': /inference_config \(value: "\/"\) holds no letter, digit or "_"/,
     'cli/endpoints/online/custom-container/minimal/single-model/conda-in-dockerfile/minimal-single-model-conda-in-dockerfile-deployment.yml': /\(2 problems\)/,
     'cli/endpoints/batch/deploy-pipelines/hello-batch/deployment.yml': /component \(value: "azureml:hello_batch@latest"\) cannot be pinned/,
-    'cli/endpoints/batch/deploy-pipelines/batch-scoring-with-preprocessing/deployment.yml': /component \(value: "pipeline\.yml"\) is not an asset reference/,
+    'cli/endpoints/batch/deploy-pipelines/batch-scoring-with-preprocessing/deployment.yml': /component \(value: "pipeline\.yml"\) defines the pipeline component inline \(or by a local file\)/,
   };
 
   test('as the examples\' scripts run them, 34 of 39 (87%) load and synthesize valid bodies', () => {

@@ -101,8 +101,8 @@ describe('managed online deployment files', () => {
     const env = versions.find(r => r.attributes.type.includes('environments'))!.attributes;
     expect(env.name).toMatch(/^[0-9a-f]{12}$/);
     expect(env.parent_id).toMatch(/Workspace_churn-online-blue-environment_[0-9A-F]{8}\.id/);
-    expect(t.resources('azapi_resource').filter(r => r.attributes.name === 'churn-online-blue').map(r => r.attributes.type.split('@')[0].split('/').pop()).sort())
-      .toEqual(['codes', 'environments', 'models']);
+    expect(['model', 'environment', 'code'].map(k => t.resources('azapi_resource').filter(r => r.attributes.name === `churn-online-blue-${k}`)
+      .map(r => r.attributes.type.split('@')[0].split('/').pop()))).toEqual([['models'], ['environments'], ['codes']]);
     expect(env.body.properties).toMatchObject({ image: IMAGE, condaFile: expect.stringContaining('scikit-learn==1.5.1') });
     const model = versions.find(r => r.attributes.type.includes('models'))!.attributes;
     expect(model.parent_id).toMatch(/Workspace_churn-online-blue-model_[0-9A-F]{8}\.id/);
@@ -206,8 +206,8 @@ describe('batch files', () => {
     expect(bodyOf(t, 'churn-batch').body).toEqual({ properties: { authMode: 'AADToken', description: 'Nightly churn scoring' } });
     const m = bodyOf(t, 'model-dpl').body.properties;
     expect(m).toEqual({
-      model: { referenceType: 'Id', assetId: expect.stringMatching(/Workspace_churn-batch-model-dpl-model_5_/) },   // name and version from the file
-      environmentId: expect.stringMatching(/Workspace_churn-batch-model-dpl-environment_2_/),
+      model: { referenceType: 'Id', assetId: expect.stringMatching(/Workspace_churn-batch-model_5_/) },   // name and version from the file
+      environmentId: expect.stringMatching(/Workspace_batch-env_2_/),                                   // the inline environment's own name
       codeConfiguration: { codeId: expect.stringMatching(/churn-batch-model-dpl-code_[0-9a-f]{12}/), scoringScript: 'score.py' },
       compute: `${WS_ID}/computes/batch-cluster`,
       resources: { instanceCount: 2 },
@@ -270,9 +270,9 @@ describe('bad input names the file, the line, the key and the fix', () => {
   test('unresolvable references and a missing folder, all listed at once', () => {
     const msg = onEndpoint('bad/unresolvable.yml');
     expect(msg).toContain('(3 problems)');
-    expect(msg).toMatch(/line 3, model \(value: "azureml:missing-model@latest"\) cannot be pinned: .*Fix: name the version \(e\.g\. azureml:missing-model:<version>\)/);
-    expect(msg).toMatch(/line 4, environment \(value: "azureml:AzureML-sklearn-1\.0-ubuntu20\.04-py38-cpu@latest"\) cannot be pinned/);
-    expect(msg).toMatch(/line 6, code_configuration\.code \(value: "\.\/does-not-exist"\) does not exist \(resolved against the file's folder/);
+    expect(msg).toMatch(/line 3, model \(value: "azureml:missing-model@latest"\) asks for the latest version, and no version of missing-model is declared in this app.*Fix: pin the version: azureml:missing-model:<version>/);
+    expect(msg).toMatch(/line 4, environment \(value: "azureml:AzureML-sklearn-1\.0-ubuntu20\.04-py38-cpu@latest"\) asks for the latest version/);
+    expect(msg).toMatch(/line 6, code_configuration\.code\.path \(value: ".*reference\/bad\/does-not-exist"\) does not exist/);
   });
 
   test('a wrong enum value on an endpoint', () => {
