@@ -54,6 +54,10 @@ for (const count of [10, 100, 1000]) {
   }
 }
 
+for (const count of [1, 20]) {
+  scenarios.push({ name: `${count} deployment YAML files (inline assets)`, key: `serving-yaml-${count}`,
+    entry: path.join(build, 'scripts/bench/serving-yaml-app.js'), env: { BENCH_SERVING_YAML_FILES: String(count) } });
+}
 for (const count of [10, 100]) {
   scenarios.push({ name: `${count} model YAML files`, key: `yaml-${count}`, entry: path.join(build, 'scripts/bench/yaml-app.js'), env: { BENCH_YAML_FILES: String(count) } });
 }
@@ -100,4 +104,6 @@ if (v(10) && v(1000)) {
 }
 const y = (n) => results.find(r => r.key === `yaml-${n}`);
 if (y(10) && y(100)) console.log(`marginal cost per model YAML file: ${((y(100).ms - y(10).ms) / 90).toFixed(2)} ms (10→100)`);
+const sy = (n) => results.find(r => r.key === `serving-yaml-${n}`);
+if (sy(1) && sy(20)) console.log(`marginal cost per deployment YAML file: ${((sy(20).ms - sy(1).ms) / 19).toFixed(2)} ms (1→20)`);
 fs.rmSync(build, { recursive: true, force: true });
