@@ -54,7 +54,18 @@ export class BatchEndpointYaml {
       description: text(d.description), tags: stringMap(d.tags),
     }));
     const defaultName = text((d.defaults as { deployment_name?: string } | undefined)?.deployment_name);
-    if (defaultName !== undefined) PENDING_DEFAULT.set(endpoint, defaultName);
+    if (defaultName !== undefined) {
+      PENDING_DEFAULT.set(endpoint, defaultName);
+      const line = doc.lineOf(['defaults', 'deployment_name']);
+      // Checked at synth, when every deployment file has been added.
+      endpoint.node.addValidation({
+        validate: () => (endpoint.deployments.length + endpoint.pipelineComponentDeployments.length > 0
+          && endpoint.defaultDeploymentName !== defaultName
+          ? [`${doc.file}: line ${line}, defaults.deployment_name names '${defaultName}', which was never added (the default is ` +
+            `'${endpoint.defaultDeploymentName ?? '(none)'}'). Fix: add it with BatchEndpointYaml.addDeployment(), or name one of the added deployments`]
+          : []),
+      });
+    }
     return endpoint;
   }
 

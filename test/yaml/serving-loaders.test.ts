@@ -293,6 +293,18 @@ describe('bad input names the file, the line, the key and the fix', () => {
     expect(msg).toMatch(/bad-name\.yml': line 1, name \(value: "1-churn"\) breaks the online endpoint naming rule: .*Fix: choose a name like "churn-prod"/);
   });
 
+  test('mirror traffic or a batch default naming a deployment that is never added fails synth with the file and line', () => {
+    const { stack, workspace } = servingYamlStack();
+    declareChurn(workspace);
+    const ep = OnlineEndpointYaml.load(stack, 'Full', { workspace, file: ref('online/endpoint-full.yml'), set: { traffic: '{}' } });
+    OnlineEndpointYaml.addDeployment(ep, ref('online/blue-deployment-for-full.yml'));
+    const b = BatchEndpointYaml.load(stack, 'Batch', { workspace, file: ref('batch/endpoint.yml') });
+    BatchEndpointYaml.addDeployment(b, ref('batch/model-deployment-legacy.yml'));
+    const msg = errorOf(() => Template.synth(stack));
+    expect(msg).toMatch(/endpoint-full\.yml: line 13, mirror_traffic\.shadow names a deployment that was never added/);
+    expect(msg).toMatch(/batch\/endpoint\.yml: line 6, defaults\.deployment_name names 'pipeline-dpl', which was never added \(the default is 'legacy-dpl'\)/);
+  });
+
   test('a deployment added to another endpoint than its file names', () => {
     const { stack, workspace } = servingYamlStack();
     const ep = OnlineEndpointYaml.load(stack, 'Online', { workspace, file: ref('online/endpoint.yml'), name: 'churn-other' });
