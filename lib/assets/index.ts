@@ -7,4 +7,3 @@ export * from './environment';
 export * from './data-asset';
 export * from './code-asset';
 export * from './version-lock';
-export * from './imported-versions';

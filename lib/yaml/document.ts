@@ -104,6 +104,12 @@ export class YamlDocument {
     return line;
   }
 
+  /** A scalar as the file spells it (`1.10` where the parsed number prints 1.1), for messages; undefined if not a scalar. */
+  public sourceOf(keyPath: KeyPath): string | undefined {
+    const node = this.doc.getIn(keyPath, true);
+    return isScalar(node) && typeof node.source === 'string' ? node.source : undefined;
+  }
+
   /** The value at `keyPath` in {@link data}, or undefined. */
   public get(keyPath: KeyPath): unknown {
     let v: unknown = this.data;

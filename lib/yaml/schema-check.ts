@@ -117,8 +117,9 @@ function toProblem(doc: YamlDocument, e: ErrorObject, prefix: KeyPath): YamlProb
       const t = String((e.params as { type: string | string[] }).type);
       return {
         ...where(at), value: renderValue(e.data), rule: `must be ${article(t)}`,
-        fix: t.includes('object') ? 'write the keys indented under this one' : t.includes('array') ? 'write a list (`- item` lines)'
-          : t.includes('integer') || t.includes('number') ? 'write a number without quotes' : t.includes('string') ? 'quote the value' : `write ${article(t)}`,
+        fix: t.includes('string') && typeof e.data !== 'object' ? `quote the value as written, e.g. "${String(doc.sourceOf(at) ?? e.data)}" (YAML reads an unquoted ${typeof e.data} otherwise)`
+          : t.includes('object') ? 'write the keys indented under this one' : t.includes('array') ? 'write a list (`- item` lines)'
+            : t.includes('integer') || t.includes('number') ? 'write a number without quotes' : `write ${article(t)}`,
       };
     }
     case 'oneOf':

@@ -163,3 +163,9 @@ describe('into a registry', () => {
       .toThrow(/line 5, path .*cannot be registered in a registry.*Fix: /s);
   });
 });
+
+test('a float-like version is refused as the CLI refuses it, with the quoted spelling as the fix', () => {
+  const { workspace } = workspaceStack();
+  expect(() => ModelYaml.inWorkspace(workspace, doc('model-semver.yml')))
+    .toThrow(/line 3, version \(value: 1\.1\) must be a string or an integer\. Fix: quote the value as written, e\.g\. "1\.10"/);
+});

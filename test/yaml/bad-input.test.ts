@@ -1,3 +1,4 @@
+import * as fc from 'fast-check';
 import * as path from 'path';
 import { ModelYaml, EnvironmentYaml, DataYaml } from '../../lib/yaml/asset-loaders';
 import { YamlLoadError } from '../../lib/yaml/errors';
@@ -93,5 +94,24 @@ describe('bad input names the file, the line, the key and the fix', () => {
 
   test('a bad --set key path', () => {
     expect(() => ModelYaml.inWorkspace(workspace, '/dev/null', { set: { 'a..b': '1' } })).toThrow(YamlLoadError);
+  });
+});
+
+describe('lines are right wherever the key is (property, fixed seed)', () => {
+  const KEYS = ['name: churn', 'version: 1', 'path: azureml://datastores/d/paths/p', 'description: d', 'type: custom_model'];
+  const TYPOS: Record<string, string> = { name: 'nmae', version: 'verison', path: 'pth', description: 'descripton', type: 'tpye' };
+
+  test('a misspelled key is reported on its own line, with the right guess', () => {
+    const { workspace } = workspaceStack();
+    fc.assert(fc.property(fc.shuffledSubarray(KEYS, { minLength: KEYS.length, maxLength: KEYS.length }), fc.nat(KEYS.length - 1), fc.nat(3),
+      (keys, typoAt, blankLines) => {
+        const lines = keys.map((k, i) => (i === typoAt ? k.replace(/^(\w+)/, (m) => TYPOS[m]) : k));
+        const typoKey = lines[typoAt].split(':')[0];
+        const text = `${'# comment\n'.repeat(blankLines)}${lines.join('\n')}\n`;
+        const e = failure(text, (f) => ModelYaml.inWorkspace(workspace, f));
+        const p = e.yamlProblems.find((x) => x.key === typoKey)!;
+        expect(p.line).toBe(blankLines + typoAt + 1);
+        expect(p.fix).toContain(`did you mean \`${keys[typoAt].split(':')[0]}\`?`);
+      }), { seed: 7, numRuns: 40 });
   });
 });

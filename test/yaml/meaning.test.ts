@@ -1,5 +1,4 @@
 import * as fc from 'fast-check';
-import { ImportedAssets } from '../../lib/assets/imported-versions';
 import { YamlDocument } from '../../lib/yaml/document';
 import { ModelYaml } from '../../lib/yaml/asset-loaders';
 import { pinReference } from '../../lib/yaml/pinning';
@@ -88,21 +87,5 @@ describe('units and spellings', () => {
     expect(didYouMean('pth', ['path', 'name'])).toBe('path');
     expect(didYouMean('dockerfile', ['path', 'dockerfile_path'])).toBe('dockerfile_path');
     expect(didYouMean('zzz', ['path', 'name'])).toBeUndefined();
-  });
-});
-
-describe('existing versions by pinned id', () => {
-  test('a curated registry environment and a workspace model by ARM id', () => {
-    const { stack } = workspaceStack();
-    const env = ImportedAssets.environmentVersion(stack, 'Sklearn', 'azureml://registries/azureml/environments/sklearn-1.5/versions/12');
-    expect([env.environmentName, env.version]).toEqual(['sklearn-1.5', '12']);
-    const model = ImportedAssets.modelVersion(stack, 'Churn', `${WS_ID}/models/churn/versions/3`);
-    expect([model.modelName, model.version, model.modelType.value]).toEqual(['churn', '3', 'custom_model']);
-  });
-
-  test('a label is refused: it is not pinned', () => {
-    const { stack } = workspaceStack();
-    expect(() => ImportedAssets.environmentVersion(stack, 'X', 'azureml://registries/azureml/environments/sklearn-1.5/labels/latest'))
-      .toThrow(/is not pinned.*Fix: pin the version/s);
   });
 });
