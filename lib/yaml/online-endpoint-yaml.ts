@@ -99,6 +99,7 @@ export class OnlineEndpointYaml {
   public static addDeployment(endpoint: OnlineEndpoint, file: string, options: YamlLoadOptions = {}): OnlineDeployment {
     const kubernetes = endpoint.isKubernetes;
     const what = kubernetes ? 'Kubernetes online deployment' : 'managed online deployment';
+    refuseKindMismatch(endpoint, file, options);
     const doc = prepare(file, what, kindSchema(kubernetes ? 'kubernetes-online-deployment' : 'managed-online-deployment'), withCaseFoldedEnums(file, options));
     const name = String(doc.data.name);
     const problems: YamlProblem[] = [];
@@ -106,9 +107,6 @@ export class OnlineEndpointYaml {
     if (written !== undefined && written !== endpoint.endpointName && !/\$\{/.test(endpoint.endpointName)) {
       problems.push(doc.problem(['endpoint_name'], `names endpoint '${written}', but the deployment is added to '${endpoint.endpointName}'`,
         `write endpoint_name: ${endpoint.endpointName}, or pass it as an override (set: { endpoint_name: '${endpoint.endpointName}' })`));
-    }
-    if (!kubernetes && doc.data.type === 'kubernetes') {
-      problems.push(doc.problem(['type'], `is kubernetes, but endpoint '${endpoint.endpointName}' is managed`, 'add the deployment to an endpoint whose file names its Kubernetes compute'));
     }
     // Inline assets are declared while the options are read: their own rules come back on the file's keys too.
     const deploymentOptions = withinFile(doc, what, DEPLOYMENT_KEYS, () => deploymentOptionsOf(endpoint, doc, name, kubernetes, options, problems));
@@ -120,6 +118,28 @@ export class OnlineEndpointYaml {
       PENDING_MIRROR.delete(endpoint);
     }
     return deployment;
+  }
+}
+
+/**
+ * A Kubernetes deployment file on a managed endpoint, or a managed one on a Kubernetes endpoint: said before the
+ * schema check, whose unknown-key errors (`resources`, `egress_public_network_access`) would hide the real mistake.
+ */
+function refuseKindMismatch(endpoint: OnlineEndpoint, file: string, options: YamlLoadOptions): void {
+  const doc = YamlDocument.load(file, 'online deployment');
+  const type = String(options.set?.type ?? doc.data.type ?? '').toLowerCase();
+  const schema = String(doc.data.$schema ?? '');
+  const fileKubernetes = type === 'kubernetes' || /kubernetesOnlineDeployment/i.test(schema);
+  const fileManaged = type === 'managed' || /managedOnlineDeployment/i.test(schema);
+  if (fileKubernetes && !endpoint.isKubernetes) {
+    throw new YamlLoadError(doc.file, 'online deployment', [doc.problem(doc.data.type !== undefined ? ['type'] : ['$schema'],
+      `makes a Kubernetes deployment, but endpoint '${endpoint.endpointName}' is managed`,
+      'add it to an endpoint whose file names its Kubernetes compute (compute: azureml:<k8s-compute>), or write a managed deployment file')]);
+  }
+  if (fileManaged && endpoint.isKubernetes) {
+    throw new YamlLoadError(doc.file, 'online deployment', [doc.problem(doc.data.type !== undefined ? ['type'] : ['$schema'],
+      `makes a managed deployment, but endpoint '${endpoint.endpointName}' runs on a Kubernetes compute`,
+      'write `type: kubernetes` (with resources, and the cluster\'s instance_type), or add it to a managed endpoint')]);
   }
 }
 

@@ -186,11 +186,20 @@ describe('Kubernetes online files', () => {
     expect(d.properties.egressPublicNetworkAccess).toBeUndefined();
   });
 
-  test('a Kubernetes deployment file on a managed endpoint is refused (its keys are not managed ones)', () => {
+  test('a Kubernetes deployment file on a managed endpoint is refused for that, before its keys are checked', () => {
     const { stack, workspace } = servingYamlStack();
     const ep = OnlineEndpointYaml.load(stack, 'Online', { workspace, file: ref('online/endpoint.yml') });
     const msg = errorOf(() => OnlineEndpointYaml.addDeployment(ep, ref('kubernetes/blue-deployment.yml'), { set: { endpoint_name: 'churn-online' } }));
-    expect(msg).toMatch(/line 3, type \(value: "kubernetes"\) must be one of managed, kubernetes|line \d+, resources \(value: "resources"\) is not a key of this file/);
+    expect(msg).toMatch(/kubernetes\/blue-deployment\.yml': line 3, type \(value: "kubernetes"\) makes a Kubernetes deployment, but endpoint 'churn-online' is managed\. Fix: add it to an endpoint whose file names its Kubernetes compute/);
+  });
+});
+
+describe('deployment kinds must match their endpoint', () => {
+  test('a managed deployment file ($schema managedOnlineDeployment) on a Kubernetes endpoint is refused', () => {
+    const { stack, workspace } = servingYamlStack();
+    const ep = OnlineEndpointYaml.load(stack, 'K8s', { workspace, file: ref('kubernetes/endpoint.yml') });
+    const msg = errorOf(() => OnlineEndpointYaml.addDeployment(ep, ref('online/blue-deployment.yml'), { set: { endpoint_name: 'churn-k8s' } }));
+    expect(msg).toMatch(/line 1, \$schema \(value: ".*managedOnlineDeployment\.schema\.json"\) makes a managed deployment, but endpoint 'churn-k8s' runs on a Kubernetes compute/);
   });
 });
 
