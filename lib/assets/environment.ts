@@ -183,6 +183,7 @@ class BuildContextSource extends EnvironmentSource {
  * `[a-zA-Z0-9_]`, unanchored), so "/" alone is refused; the library adds what a container's HTTP server can match: a
  * leading `/`, then RFC 3986 path characters (letters, digits, `-._~`, `%XX`, `!$&'()*+,;=`, `:` and `@`), which lets
  * TF Serving's `/v1/models/<m>:predict` through.
+ * (azapi refuses, at plan time, a body string that misses its type's pattern: shared/schemas/terraform/azapi.md, "validation".)
  * https://learn.microsoft.com/azure/machine-learning/reference-yaml-environment#inference_config ;
  * https://www.rfc-editor.org/rfc/rfc3986#section-3.3
  */
