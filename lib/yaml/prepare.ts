@@ -81,9 +81,9 @@ export function stringMap(value: unknown): { [key: string]: string } | undefined
 
 /**
  * The version a file declares, pinned. The CLI auto-increments a missing version from what the workspace holds,
- * which Terraform cannot read at plan time; this library pins it to "1" — what the CLI gives a new name — and says so
- * once, so the file's next change of content must raise it (the version lock refuses new content under an old
- * version; see lib/assets/README.md).
+ * which Terraform cannot read at plan time; this library pins it to "1" — what the CLI gives a new name — and says so,
+ * so the file's next change of content must raise it (changed content under one version plans a replacement, and
+ * fails synth under a VersionLock; see lib/assets/README.md).
  */
 export function pinnedVersion(doc: YamlDocument, scope: IConstruct, what: string): string {
   const v = text(doc.data.version);
