@@ -66,6 +66,10 @@ scenarios.push({
   env: { BENCH_MODEL_VERSIONS: '1000', BENCH_POLICY: '1' },
 });
 
+for (const count of [1, 20]) {
+  scenarios.push({ name: `${count} deployment YAML files (inline assets)`, key: `serving-yaml-${count}`,
+    entry: path.join(build, 'scripts/bench/serving-yaml-app.js'), env: { BENCH_SERVING_YAML_FILES: String(count) } });
+}
 for (const count of [10, 100]) {
   scenarios.push({ name: `${count} model YAML files`, key: `yaml-${count}`, entry: path.join(build, 'scripts/bench/yaml-app.js'), env: { BENCH_YAML_FILES: String(count) } });
 }
@@ -123,4 +127,6 @@ const shapeCost = spawnSync(process.execPath, [path.join(root, 'scripts/bench/sh
 console.log(`\n${shapeCost.status === 0 ? shapeCost.stdout.trim() : `shape check cost failed: ${shapeCost.stderr}`}`);
 const y = (n) => results.find(r => r.key === `yaml-${n}`);
 if (y(10) && y(100)) console.log(`marginal cost per model YAML file: ${((y(100).ms - y(10).ms) / 90).toFixed(2)} ms (10→100)`);
+const sy = (n) => results.find(r => r.key === `serving-yaml-${n}`);
+if (sy(1) && sy(20)) console.log(`marginal cost per deployment YAML file: ${((sy(20).ms - sy(1).ms) / 19).toFixed(2)} ms (1→20)`);
 fs.rmSync(build, { recursive: true, force: true });

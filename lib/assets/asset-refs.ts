@@ -81,6 +81,13 @@ export interface IEnvironmentVersion extends IConstruct {
   readonly assetId: string;
   readonly registryId?: string;
   readonly dependable?: ITerraformDependable;
+  /**
+   * Whether the image runs its own inference server (the version declares inference routes): a custom model served
+   * in it needs no scoring script, and the model may be baked into the image.
+   * @see https://learn.microsoft.com/azure/machine-learning/how-to-deploy-custom-container
+   * @default false - Azure ML's inference server runs a scoring script
+   */
+  readonly customInferenceServer?: boolean;
 }
 
 /** A code version (a folder with a scoring script). */

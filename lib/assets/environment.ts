@@ -183,6 +183,18 @@ class BuildContextSource extends EnvironmentSource {
   }
 }
 
+/**
+ * A route path. Azure's type asks only for a non-empty string holding a letter, digit or `_` (`Route.path`, pattern
+ * `[a-zA-Z0-9_]`, unanchored), so "/" alone is refused; the library adds what a container's HTTP server can match: a
+ * leading `/`, then RFC 3986 path characters (letters, digits, `-._~`, `%XX`, `!$&'()*+,;=`, `:` and `@`), which lets
+ * TF Serving's `/v1/models/<m>:predict` through.
+ * (azapi refuses, at plan time, a body string that misses its type's pattern: shared/schemas/terraform/azapi.md, "validation".)
+ * https://learn.microsoft.com/azure/machine-learning/reference-yaml-environment#inference_config ;
+ * https://www.rfc-editor.org/rfc/rfc3986#section-3.3
+ */
+const ROUTE_PATH = /^\/(?:[A-Za-z0-9\-._~!$&'()*+,;=:@/]|%[0-9A-Fa-f]{2})*$/;
+const ROUTE_NAMES_SOMETHING = /[A-Za-z0-9_]/;
+
 /** A route of the inference server inside an environment's container. */
 export interface InferenceRoute {
   /** The path, starting with `/`, e.g. `/score`. */
@@ -300,6 +312,7 @@ export class EnvironmentVersion extends Construct implements IEnvironmentVersion
   /** The `azureml://` URI of the version. */
   public readonly uri: string;
   public readonly registryId?: string;
+  public readonly customInferenceServer?: boolean;
   public readonly dependable?: ITerraformDependable;
   public readonly resource: AzapiResource;
 
@@ -313,8 +326,13 @@ export class EnvironmentVersion extends Construct implements IEnvironmentVersion
       for (const [name, route] of Object.entries({ liveness: routes.liveness, readiness: routes.readiness, scoring: routes.scoring, startup: routes.startup })) {
         if (!route) continue;
         v.integer(`inferenceRoutes.${name}.port`, route.port, { min: 1, max: 65535 });
-        // Azure's Route.path must hold a letter, digit or "_" (the type's pattern [a-zA-Z0-9_]): "/" alone is refused.
-        v.matches(`inferenceRoutes.${name}.path`, route.path, /^\/[A-Za-z0-9_\-./]*[A-Za-z0-9_][A-Za-z0-9_\-./]*$/, 'must be a path starting with "/" and naming a route', 'e.g. "/score"');
+        v.matches(`inferenceRoutes.${name}.path`, route.path, ROUTE_PATH, 'must be a URL path starting with "/" and naming something',
+          'e.g. "/score", "/v2/health/ready" or "/v1/models/half_plus_two:predict"; percent-encode spaces and other characters');
+        v.check(isToken(route.path) || ROUTE_NAMES_SOMETHING.test(route.path), () => ({
+          subject: `inferenceRoutes.${name}.path`, value: JSON.stringify(route.path),
+          rule: 'holds no letter, digit or "_"; Azure\'s resource type (which azapi checks at plan time) refuses such a route',
+          fix: 'name the route, e.g. "/score" (a server that answers on "/" usually answers on a named path too, such as "/v2/health/ready")',
+        }));
       }
     }
     const cfg = bindSource(v, () => props.source.bind(this, { environmentName: env.environmentName, workspace: env.workspace, registry: env.registry, uploadScope: env }));
@@ -345,6 +363,7 @@ export class EnvironmentVersion extends Construct implements IEnvironmentVersion
     this.uri = declared.uri;
     this.assetId = declared.assetId;
     this.registryId = target!.registry?.registryId;
+    this.customInferenceServer = props.inferenceRoutes !== undefined;
     this.dependable = this.resource;
   }
 }

@@ -27,6 +27,9 @@ function rule(resource: string, minLength: number, maxLength: number, pattern: s
   return { resource, minLength, maxLength, pattern, description, example, globallyUnique };
 }
 
+/** Endpoints and deployments: the Azure ML CLI's own pattern (see `NamingRules.ONLINE_ENDPOINT`). */
+const ENDPOINT_NAME_PATTERN = '^[a-zA-Z](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?$';
+
 /** The naming rules of the resources this library creates. */
 export class NamingRules {
   public static readonly RESOURCE_GROUP = rule('resource group', 1, 90, '^[-\\w.()]*[-\\w()]$',
@@ -54,16 +57,22 @@ export class NamingRules {
   /** From the resource type's own pattern, stricter than the docs: 3-24 characters, and no "-<digits>" ending. */
   public static readonly COMPUTE = rule('compute cluster', 3, 24, '^[a-zA-Z](?![a-zA-Z0-9-]*-\\d+$)[a-zA-Z0-9-]{2,23}$',
     'letters, digits and "-", starting with a letter, not ending in "-" and digits', 'cpu-cluster');
-  public static readonly ONLINE_ENDPOINT = rule('online endpoint', 3, 32, '^[a-zA-Z](?!.*--)[a-zA-Z0-9-]*[a-zA-Z0-9]$',
-    'letters, digits and single "-", starting with a letter and ending with a letter or digit; unique in its Azure region',
+  /**
+   * Online and batch endpoints and their deployments share the rule the Azure ML CLI and SDK apply before any request
+   * (`validate_endpoint_or_deployment_name` in azure-ai-ml: 3-32 characters, `^[a-zA-Z]([-a-zA-Z0-9]*[a-zA-Z0-9])?$`).
+   * The resource types constrain nothing (`name` is a plain string), so consecutive `-` are allowed, as the CLI allows
+   * them. https://learn.microsoft.com/azure/machine-learning/how-to-manage-quotas#azure-machine-learning-online-endpoints-and-batch-endpoints
+   */
+  public static readonly ONLINE_ENDPOINT = rule('online endpoint', 3, 32, ENDPOINT_NAME_PATTERN,
+    'letters, digits and "-", starting with a letter and ending with a letter or digit; unique in its Azure region',
     'churn-prod');
-  public static readonly ONLINE_DEPLOYMENT = rule('online deployment', 3, 32, '^[a-zA-Z](?!.*--)[a-zA-Z0-9-]*[a-zA-Z0-9]$',
-    'letters, digits and single "-", starting with a letter and ending with a letter or digit', 'blue');
-  public static readonly BATCH_ENDPOINT = rule('batch endpoint', 3, 32, '^[a-zA-Z](?!.*--)[a-zA-Z0-9-]*[a-zA-Z0-9]$',
-    'letters, digits and single "-", starting with a letter and ending with a letter or digit; unique in its Azure region',
+  public static readonly ONLINE_DEPLOYMENT = rule('online deployment', 3, 32, ENDPOINT_NAME_PATTERN,
+    'letters, digits and "-", starting with a letter and ending with a letter or digit', 'blue');
+  public static readonly BATCH_ENDPOINT = rule('batch endpoint', 3, 32, ENDPOINT_NAME_PATTERN,
+    'letters, digits and "-", starting with a letter and ending with a letter or digit; unique in its Azure region',
     'churn-batch');
-  public static readonly BATCH_DEPLOYMENT = rule('batch deployment', 3, 32, '^[a-zA-Z](?!.*--)[a-zA-Z0-9-]*[a-zA-Z0-9]$',
-    'letters, digits and single "-", starting with a letter and ending with a letter or digit', 'nightly');
+  public static readonly BATCH_DEPLOYMENT = rule('batch deployment', 3, 32, ENDPOINT_NAME_PATTERN,
+    'letters, digits and "-", starting with a letter and ending with a letter or digit', 'nightly');
   /** Model, environment, data and code asset names. */
   public static readonly ASSET_NAME = rule('asset name', 1, 255, '^[a-zA-Z0-9][a-zA-Z0-9\\-_]*$',
     'letters, digits, "-" and "_", starting with a letter or digit', 'churn-classifier');

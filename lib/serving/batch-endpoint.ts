@@ -8,6 +8,7 @@ import { ArmId } from '../core/arm-id';
 import { NameBuilder, NamingRules, stableSuffix } from '../core/naming';
 import { isToken, Validator } from '../core/validation';
 import { checkOneDeclarationPerResource } from '../core/uniqueness';
+import { identityBlock, UserAssignedIdentityAttributes } from '../workspace/identity';
 import { IWorkspace } from '../workspace/workspace-base';
 import { reachRegistryFromManagedNetwork } from './registry-access';
 import { BATCH_ENDPOINT_DEFAULTS_PATHS, ignoreBodyChanges, TRAFFIC_RETRY } from './azure-quirks';
@@ -35,11 +36,44 @@ export enum BatchLoggingLevel {
 export interface BatchEndpointProps {
   readonly workspace: IWorkspace;
   /**
-   * 3-32 letters, digits and single `-`, starting with a letter; unique in the Azure region.
+   * 3-32 letters, digits and `-`, starting with a letter and ending with a letter or digit; unique in the Azure region.
    * @default - the construct id with a stable 4-character suffix, seeded by the workspace (its `nameSuffix`, name,
    * resource group and location) and the construct id, never the construct path
    */
   readonly endpointName?: string;
+  /**
+   * Run the endpoint under this user-assigned identity instead of a system-assigned one.
+   * @see https://learn.microsoft.com/azure/machine-learning/reference-yaml-endpoint-batch
+   * @default - a system-assigned identity
+   */
+  readonly userAssignedIdentity?: UserAssignedIdentityAttributes;
+  /** @default - none */
+  readonly description?: string;
+  /** @default - none */
+  readonly tags?: { [key: string]: string };
+}
+
+/**
+ * What `batchEndpoint.addPipelineComponentDeployment()` takes: a registered pipeline component that each invocation
+ * runs as a pipeline job (the CLI's batch deployment of `type: pipeline`).
+ * @see https://learn.microsoft.com/azure/machine-learning/how-to-use-batch-pipeline-deployments
+ */
+export interface PipelineComponentDeploymentOptions {
+  /**
+   * The pipeline component version: its ARM id (`.../workspaces/<ws>/components/<name>/versions/<v>`) or an
+   * `azureml://registries/<r>/components/<name>/versions/<v>` URI.
+   */
+  readonly componentId: string;
+  /**
+   * Run-time settings of the pipeline job, as the CLI's `settings` (`default_compute`, `default_datastore`,
+   * `continue_on_step_failure`, ...), every value a string.
+   * @default - none: the component's own defaults
+   */
+  readonly settings?: { [name: string]: string };
+  /** @default - the construct id */
+  readonly deploymentName?: string;
+  /** Make this the endpoint's default deployment. @default - the only deployment, if there is one */
+  readonly isDefault?: boolean;
   /** @default - none */
   readonly description?: string;
   /** @default - none */
@@ -109,11 +143,12 @@ export class BatchEndpoint extends Construct {
   public readonly endpointId: string;
   public readonly endpointName: string;
   public readonly workspace: IWorkspace;
-  /** The principal id of the endpoint's system-assigned identity. */
+  /** The principal id of the endpoint's identity (its user-assigned identity's, when it has one). */
   public readonly principalId: string;
   public readonly resource: AzapiResource;
 
   private readonly deploymentList: BatchDeployment[] = [];
+  private readonly allDeployments: Array<IBatchDeployment & { resource: AzapiResource }> = [];
   private defaultDeployment?: IBatchDeployment;
   private defaultsPatch?: AzapiUpdateResource;
 
@@ -132,14 +167,14 @@ export class BatchEndpoint extends Construct {
       name: this.endpointName,
       parentId: this.workspace.workspaceId,
       location: this.workspace.location,
-      identity: { type: 'SystemAssigned' },
+      identity: identityBlock(false, props.userAssignedIdentity),
       tags: props.tags,
       body: { properties: { authMode: 'AADToken', description: props.description } },
     });
     // The defaults patch owns this path; without this, updating the endpoint would send a body without it.
     ignoreBodyChanges(this.resource, BATCH_ENDPOINT_DEFAULTS_PATHS);
     this.endpointId = this.resource.id;
-    this.principalId = this.resource.identityPrincipalId;
+    this.principalId = props.userAssignedIdentity?.principalId ?? this.resource.identityPrincipalId;
     this.node.addValidation({ validate: () => this.validateDefault() });
   }
 
@@ -147,27 +182,45 @@ export class BatchEndpoint extends Construct {
     return [...this.deploymentList];
   }
 
-  /** The deployment invocations run when they name none. */
-  public get defaultDeploymentName(): string | undefined {
-    return (this.defaultDeployment ?? (this.deploymentList.length === 1 ? this.deploymentList[0] : undefined))?.deploymentName;
+  /** The pipeline-component deployments added so far, in order. */
+  public get pipelineComponentDeployments(): PipelineComponentDeployment[] {
+    return this.allDeployments.filter((d): d is PipelineComponentDeployment => d instanceof PipelineComponentDeployment);
   }
 
+  /** The deployment invocations run when they name none. */
+  public get defaultDeploymentName(): string | undefined {
+    return (this.defaultDeployment ?? (this.allDeployments.length === 1 ? this.allDeployments[0] : undefined))?.deploymentName;
+  }
+
+  /** Adds a model deployment (named `id` unless `deploymentName` is given). */
   public addDeployment(id: string, options: BatchDeploymentOptions): BatchDeployment {
     const deployment = new BatchDeployment(this, id, { ...options, endpoint: this });
+    this.register(deployment, options.isDefault);
+    this.deploymentList.push(deployment);
+    return deployment;
+  }
+
+  /** Adds a deployment that runs a registered pipeline component as a pipeline job per invocation. */
+  public addPipelineComponentDeployment(id: string, options: PipelineComponentDeploymentOptions): PipelineComponentDeployment {
+    const deployment = new PipelineComponentDeployment(this, id, { ...options, endpoint: this });
+    this.register(deployment, options.isDefault);
+    return deployment;
+  }
+
+  private register(deployment: IBatchDeployment & { resource: AzapiResource }, isDefault: boolean | undefined): void {
     const v = new Validator(this, 'deployments');
-    v.check(isToken(deployment.deploymentName) || !this.deploymentList.some(d => d.deploymentName === deployment.deploymentName), () => ({
+    v.check(isToken(deployment.deploymentName) || !this.allDeployments.some(d => d.deploymentName === deployment.deploymentName), () => ({
       subject: `deployments.${deployment.deploymentName}`, value: JSON.stringify(deployment.deploymentName),
       rule: 'is declared twice on this endpoint', fix: 'give each deployment of an endpoint its own name',
     }));
-    v.check(!(options.isDefault && this.defaultDeployment), () => ({
+    v.check(!(isDefault && this.defaultDeployment), () => ({
       subject: `deployments.${deployment.deploymentName}.isDefault`, value: 'true',
       rule: `conflicts with '${this.defaultDeployment!.deploymentName}', already the default`, fix: 'mark one deployment as default',
     }));
     v.throwIfAny();
-    this.deploymentList.push(deployment);
-    if (options.isDefault) this.defaultDeployment = deployment;
-    this.patch().dependsOn = dependenciesWithin(this, this.deploymentList.map(d => d.resource))?.map(d => dependable(d));
-    return deployment;
+    this.allDeployments.push(deployment);
+    if (isDefault) this.defaultDeployment = deployment;
+    this.patch().dependsOn = dependenciesWithin(this, this.allDeployments.map(d => d.resource))?.map(d => dependable(d));
   }
 
   /** Makes `deployment` the default. */
@@ -187,12 +240,12 @@ export class BatchEndpoint extends Construct {
 
   private validateDefault(): string[] {
     const v = new Validator(this, `default deployment (batch endpoint '${this.endpointName}')`);
-    const names = this.deploymentList.map(d => d.deploymentName).join(', ');
-    if (this.deploymentList.length > 1 && !this.defaultDeployment) {
-      v.add({ subject: 'defaults.deploymentName', value: '(not set)', rule: `is ambiguous: the endpoint has ${this.deploymentList.length} deployments (${names})`,
+    const names = this.allDeployments.map(d => d.deploymentName).join(', ');
+    if (this.allDeployments.length > 1 && !this.defaultDeployment) {
+      v.add({ subject: 'defaults.deploymentName', value: '(not set)', rule: `is ambiguous: the endpoint has ${this.allDeployments.length} deployments (${names})`,
         fix: 'pass isDefault: true to one addDeployment(), or call makeDefault()' });
     }
-    if (this.defaultDeployment && !this.deploymentList.includes(this.defaultDeployment as BatchDeployment)) {
+    if (this.defaultDeployment && !this.allDeployments.some(d => d === this.defaultDeployment)) {
       v.add({ subject: 'defaults.deploymentName', value: JSON.stringify(this.defaultDeployment.deploymentName),
         rule: `is not one of this endpoint's deployments (${names || 'none'})`, fix: 'choose a deployment added with this endpoint\'s addDeployment()' });
     }
@@ -217,6 +270,10 @@ export class BatchDeployment extends Construct implements IBatchDeployment {
     const v = new Validator(this, 'props for BatchDeployment');
     v.name('deploymentName', this.deploymentName, NamingRules.BATCH_DEPLOYMENT);
     validateModelRuntime(v, props, this.model);
+    v.check(!this.model.inImage, () => ({
+      subject: 'model', value: this.model.label, rule: 'must be a model asset: batch deployments run a scoring script on the model, not a custom container',
+      fix: 'deploy a model version (DeploymentModel.fromModelVersion or fromUri)',
+    }));
     v.check(isToken(props.computeId) || ArmId.isOfType(props.computeId, 'Microsoft.MachineLearningServices/workspaces/computes'), () => ({
       subject: 'computeId', value: JSON.stringify(props.computeId), rule: 'must be the ARM id of an Azure ML compute cluster',
       fix: 'use /subscriptions/<sub>/resourceGroups/<rg>/providers/Microsoft.MachineLearningServices/workspaces/<ws>/computes/<cluster>',
@@ -264,6 +321,62 @@ export class BatchDeployment extends Construct implements IBatchDeployment {
     });
     this.deploymentId = this.resource.id;
   }
+}
+
+/** Props of a `PipelineComponentDeployment`. Prefer `batchEndpoint.addPipelineComponentDeployment()`. */
+export interface PipelineComponentDeploymentProps extends PipelineComponentDeploymentOptions {
+  readonly endpoint: BatchEndpoint;
+}
+
+/**
+ * A batch deployment of a pipeline component: each invocation runs the component as a pipeline job, with `settings`
+ * (its default compute among them). The body's `deploymentConfiguration` is of type `PipelineComponent`; the component
+ * is referenced by id, as the CLI sends it.
+ * @see https://learn.microsoft.com/azure/machine-learning/reference-yaml-deployment-batch
+ */
+export class PipelineComponentDeployment extends Construct implements IBatchDeployment {
+  public readonly deploymentName: string;
+  public readonly deploymentId: string;
+  public readonly componentId: string;
+  public readonly resource: AzapiResource;
+
+  constructor(scope: Construct, id: string, props: PipelineComponentDeploymentProps) {
+    super(scope, id);
+    this.deploymentName = props.deploymentName ?? id;
+    this.componentId = props.componentId;
+    const v = new Validator(this, 'props for PipelineComponentDeployment');
+    v.name('deploymentName', this.deploymentName, NamingRules.BATCH_DEPLOYMENT);
+    v.check(isToken(props.componentId) || isComponentReference(props.componentId), () => ({
+      subject: 'componentId', value: JSON.stringify(props.componentId), rule: 'must name a pipeline component version',
+      fix: 'use the ARM id .../workspaces/<ws>/components/<name>/versions/<v> or azureml://registries/<r>/components/<name>/versions/<v>',
+    }));
+    v.throwIfAny();
+    this.resource = new AzapiResource(this, 'Resource', {
+      type: mlType('workspaces/batchEndpoints/deployments'),
+      name: this.deploymentName,
+      parentId: props.endpoint.endpointId,
+      location: props.endpoint.workspace.location,
+      tags: props.tags,
+      body: {
+        properties: definedOnly({
+          description: props.description,
+          deploymentConfiguration: definedOnly({
+            deploymentConfigurationType: 'PipelineComponent',
+            componentId: { referenceType: 'Id', assetId: props.componentId },
+            settings: props.settings,
+          }),
+        }),
+      },
+    });
+    this.deploymentId = this.resource.id;
+  }
+}
+
+/** An ARM id or azureml:// URI of a component version. */
+function isComponentReference(id: string): boolean {
+  return ArmId.isOfType(id, 'Microsoft.MachineLearningServices/workspaces/components/versions')
+    || ArmId.isOfType(id, 'Microsoft.MachineLearningServices/registries/components/versions')
+    || /^azureml:\/\/.+\/components\/[^/]+\/versions\/[^/]+$/.test(id);
 }
 
 function definedOnly(o: Record<string, unknown>): Record<string, unknown> {

@@ -24,6 +24,8 @@ export interface DeploymentModelConfig {
   readonly dependable?: ITerraformDependable;
   /** The model version object, for a model given as one. @default - the model is given by URI */
   readonly modelVersion?: IModelVersion;
+  /** The model is inside the environment's image (no model asset). @default false */
+  readonly inImage?: boolean;
 }
 
 /** What is known about a model given by URI: it is not a construct, so the deployment cannot look it up. */
@@ -70,6 +72,15 @@ export abstract class DeploymentModel {
     return new UriDeploymentModel(uri, options);
   }
 
+  /**
+   * No model asset: the model is inside the image of an environment with its own inference server (a custom container
+   * that bakes its model in). The deployment sends no `model`.
+   * @see https://learn.microsoft.com/azure/machine-learning/how-to-deploy-custom-container
+   */
+  public static inImage(): DeploymentModel {
+    return new InImageDeploymentModel();
+  }
+
   /** Returns what the deployment needs. */
   public abstract bind(): DeploymentModelConfig;
 }
@@ -114,6 +125,12 @@ class UriDeploymentModel extends DeploymentModel {
       registryId: o.registryId,
       storageAccountId: o.storageAccountId,
     };
+  }
+}
+
+class InImageDeploymentModel extends DeploymentModel {
+  public bind(): DeploymentModelConfig {
+    return { assetId: '', label: '(model in the image)', modelType: ModelType.CUSTOM, archived: false, metrics: {}, inImage: true };
   }
 }
 

@@ -37,20 +37,46 @@ export class InstanceType {
   /** 1 A100 GPU. */
   public static readonly STANDARD_NC24ADS_A100_V4 = new InstanceType('Standard_NC24ads_A100_v4');
 
-  /** A VM size not listed here, e.g. `InstanceType.of('Standard_NC4as_T4_v3')`. */
+  /** 4 vCPU, 1 T4 GPU: the GPU size Azure ML's examples use most. */
+  public static readonly STANDARD_NC4AS_T4_V3 = new InstanceType('Standard_NC4as_T4_v3');
+  /**
+   * The instance type the Azure ML extension creates on every attached Kubernetes cluster, used when a Kubernetes
+   * deployment names none.
+   * @see https://learn.microsoft.com/azure/machine-learning/how-to-manage-kubernetes-instance-types
+   */
+  public static readonly KUBERNETES_DEFAULT = new InstanceType('defaultinstancetype');
+
+  /**
+   * A VM size not listed here, e.g. `InstanceType.of('Standard_NC4as_T4_v3')`, or an instance type of a Kubernetes
+   * cluster, e.g. `InstanceType.of('gpu-t4')`. A preset's name in any casing (`STANDARD_NC4AS_T4_V3`) gives the preset.
+   */
   public static of(name: string): InstanceType {
     checkArgs('InstanceType.of', { name }, { name: S.string('"Standard_DS3_v2"').req });
-    return new InstanceType(name);
+    if (isToken(name)) return new InstanceType(name);
+    return presets().find(p => p.name.toLowerCase() === name.toLowerCase()) ?? new InstanceType(name);
   }
 
   private constructor(public readonly name: string) {}
 
-  /** Whether the name has the shape of an Azure VM size (tokens are assumed valid). */
+  /** Whether the name has the shape of an Azure VM size, in any casing (tokens are assumed valid). */
   public get isWellFormed(): boolean {
-    return isToken(this.name) || /^Standard_[A-Za-z0-9_]+$/.test(this.name);
+    return isToken(this.name) || /^standard_[a-z0-9_]+$/i.test(this.name);
+  }
+
+  /**
+   * Whether the name can be a Kubernetes instance type: a custom resource's name, so a DNS subdomain (lowercase
+   * letters, digits, `-` and `.`, at most 253). https://kubernetes.io/docs/concepts/overview/working-with-objects/names/
+   */
+  public get isKubernetesName(): boolean {
+    return isToken(this.name) || (this.name.length <= 253 && /^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/.test(this.name));
   }
 
   public toString(): string {
     return this.name;
   }
+}
+
+/** The presets, so `InstanceType.of` writes a known size in the spelling of Azure's SKU list, however it was cased. */
+function presets(): InstanceType[] {
+  return Object.values(InstanceType).filter((x): x is InstanceType => x instanceof InstanceType);
 }

@@ -55,6 +55,13 @@ export interface OnlineRequestSettings {
   readonly maxConcurrentRequestsPerInstance?: number;
   /** Scoring timeout, 1-180000 ms. @default 5000 */
   readonly requestTimeoutMs?: number;
+  /**
+   * How long a request may wait in the queue, in ms (`maxQueueWait`; deprecated by Azure for managed endpoints, still
+   * honoured by Kubernetes ones).
+   * @see https://learn.microsoft.com/azure/machine-learning/reference-yaml-deployment-kubernetes-online#requestsettings
+   * @default - not sent (Azure's 500 ms)
+   */
+  readonly maxQueueWaitMs?: number;
 }
 
 /** How often collected data is rolled to a new blob. */
@@ -85,12 +92,49 @@ export interface DataCollectionOptions {
   readonly captureHeaders?: string[];
 }
 
+/**
+ * CPU, memory and GPU of a Kubernetes deployment's container, in Kubernetes quantities (`"0.5"`, `"500m"`, `"1Gi"`).
+ * @see https://learn.microsoft.com/azure/machine-learning/reference-yaml-deployment-kubernetes-online#containerresourcerequests
+ */
+export interface ContainerResourceQuantities {
+  /** CPU cores, e.g. `"0.5"` or `"500m"`. @default - not set (the instance type's) */
+  readonly cpu?: string;
+  /** Memory, e.g. `"1Gi"` or `"512Mi"`. @default - not set (the instance type's) */
+  readonly memory?: string;
+  /** GPUs (`nvidia.com/gpu`), a whole number, e.g. `"1"`. @default - not set (the instance type's) */
+  readonly gpu?: string;
+}
+
+/** Resource requests and limits of a Kubernetes deployment's container. */
+export interface KubernetesResources {
+  /** What the scheduler reserves. @default - the instance type's */
+  readonly requests?: ContainerResourceQuantities;
+  /** What the container may use at most. @default - the instance type's */
+  readonly limits?: ContainerResourceQuantities;
+}
+
+/**
+ * Kubernetes-style scaling of a Kubernetes deployment (`scaleType: TargetUtilization`): the inference router adds or
+ * removes replicas to keep utilization near the target. Managed deployments scale with `autoscale` instead.
+ * @see https://learn.microsoft.com/azure/machine-learning/reference-yaml-deployment-kubernetes-online#targetutilizationscalesettings
+ */
+export interface TargetUtilizationScaling {
+  /** @default 1 */
+  readonly minInstances?: number;
+  /** @default 1 */
+  readonly maxInstances?: number;
+  /** How often utilization is checked, in seconds. @default 1 */
+  readonly pollingIntervalSeconds?: number;
+  /** Target CPU utilization, 1-100. @default 70 */
+  readonly targetUtilizationPercentage?: number;
+}
+
 /** What `endpoint.addDeployment()` takes. */
 export interface OnlineDeploymentOptions {
   /** The model version to serve. */
   readonly model: DeploymentModel;
   /**
-   * The deployment name: 3-32 letters, digits and single `-`, starting with a letter.
+   * The deployment name: 3-32 letters, digits and `-`, starting with a letter and ending with a letter or digit.
    * @default - the construct id
    */
   readonly deploymentName?: string;
@@ -100,8 +144,24 @@ export interface OnlineDeploymentOptions {
   readonly code?: ICodeVersion;
   /** The scoring script's path inside `code`, e.g. `score.py`. @default - none; required with `code` */
   readonly scoringScript?: string;
-  /** @default InstanceType.STANDARD_F4S_V2 (Azure's own default, written explicitly) */
+  /**
+   * The VM size (managed endpoints) or the cluster's instance type (Kubernetes endpoints, e.g.
+   * `InstanceType.of('gpu-t4')`).
+   * @default InstanceType.STANDARD_F4S_V2 on a managed endpoint (Azure's own default, written explicitly);
+   * InstanceType.KUBERNETES_DEFAULT (`defaultinstancetype`) on a Kubernetes endpoint
+   */
   readonly instanceType?: InstanceType;
+  /**
+   * Where the model is mounted in the container, an absolute path (for custom containers that look for it in a fixed
+   * place).
+   * @see https://learn.microsoft.com/azure/machine-learning/reference-yaml-deployment-managed-online
+   * @default - Azure ML's own location, given to the container in `AZUREML_MODEL_DIR`
+   */
+  readonly modelMountPath?: string;
+  /** Container requests and limits. Kubernetes endpoints only. @default - the instance type's */
+  readonly resources?: KubernetesResources;
+  /** Target-utilization scaling. Kubernetes endpoints only. @default - a fixed `instanceCount` */
+  readonly targetUtilization?: TargetUtilizationScaling;
   /**
    * Instances to run (with `autoscale`: the count at creation, after which the autoscaler owns it). Azure recommends
    * at least 3 for production availability.
@@ -179,10 +239,10 @@ export class OnlineDeployment extends Construct implements IOnlineDeployment {
     this.endpointName = endpoint.endpointName;
     this.model = props.model.bind();
     this.retired = props.retired ?? false;
-    this.instanceType = props.instanceType ?? InstanceType.STANDARD_F4S_V2;
+    this.instanceType = props.instanceType ?? (endpoint.isKubernetes ? InstanceType.KUBERNETES_DEFAULT : InstanceType.STANDARD_F4S_V2);
     this.instanceCount = props.instanceCount ?? props.autoscale?.minInstances ?? (endpoint.production ? 3 : 1);
 
-    validateDeployment(this, props, this.model, this.instanceType, this.instanceCount);
+    validateDeployment(this, props, this.model, this.instanceType, this.instanceCount, endpoint.isKubernetes);
     if (endpoint.production && !isToken(this.instanceCount)) {
       const floor = props.autoscale ? props.autoscale.minInstances : this.instanceCount;
       if (floor < 3) {
@@ -216,7 +276,9 @@ export class OnlineDeployment extends Construct implements IOnlineDeployment {
       location: endpoint.workspace.location,
       tags: props.tags,
       body: {
-        properties: deploymentProperties(props, this.model, this.instanceType, hasManagedNetwork(workspace)),
+        properties: endpoint.isKubernetes
+          ? kubernetesDeploymentProperties(props, this.model, this.instanceType)
+          : deploymentProperties(props, this.model, this.instanceType, hasManagedNetwork(workspace)),
         sku: { name: 'Default', capacity: this.instanceCount },
       },
       retry: DEPLOYMENT_RETRY,
@@ -239,15 +301,27 @@ export class OnlineDeployment extends Construct implements IOnlineDeployment {
 }
 
 function validateDeployment(scope: IConstruct, props: OnlineDeploymentOptions, model: DeploymentModelConfig,
-  instanceType: InstanceType, instanceCount: number): void {
+  instanceType: InstanceType, instanceCount: number, kubernetes: boolean): void {
   const v = new Validator(scope, 'props for OnlineDeployment');
   v.name('deploymentName', props.deploymentName ?? scope.node.id, NamingRules.ONLINE_DEPLOYMENT);
   validateModelRuntime(v, props, model);
-  v.check(instanceType.isWellFormed, () => ({
-    subject: 'instanceType', value: JSON.stringify(instanceType.name), rule: 'is not an Azure VM size',
-    fix: 'use an InstanceType preset or InstanceType.of("Standard_...")',
-  }));
-  if (instanceType.isWellFormed) v.vmSize('instanceType', instanceType.name);
+  if (kubernetes) {
+    validateKubernetesOptions(v, props, instanceType);
+  } else {
+    v.check(instanceType.isWellFormed, () => ({
+      subject: 'instanceType', value: JSON.stringify(instanceType.name), rule: 'is not an Azure VM size',
+      fix: 'use an InstanceType preset or InstanceType.of("Standard_...")',
+    }));
+    if (instanceType.isWellFormed) v.vmSize('instanceType', instanceType.name);
+    for (const [key, value] of [['resources', props.resources], ['targetUtilization', props.targetUtilization]] as const) {
+      v.check(value === undefined, () => ({
+        subject: key, value: JSON.stringify(value), rule: 'applies to deployments of Kubernetes endpoints only',
+        fix: key === 'resources' ? 'choose a larger instanceType instead, or give the endpoint kubernetesComputeId'
+          : 'use autoscale (Azure Monitor) on a managed endpoint, or give the endpoint kubernetesComputeId',
+      }));
+    }
+  }
+  v.matches('modelMountPath', props.modelMountPath, /^\/\S*$/, 'must be an absolute path in the container', 'e.g. "/var/azureml-app/model"');
   v.integer('instanceCount', instanceCount, { min: 1 });
   if (props.autoscale) {
     validateAutoscale(v, props.autoscale);
@@ -263,6 +337,7 @@ function validateDeployment(scope: IConstruct, props: OnlineDeploymentOptions, m
   const rs = props.requestSettings ?? {};
   v.integer('requestSettings.maxConcurrentRequestsPerInstance', rs.maxConcurrentRequestsPerInstance, { min: 1 });
   v.integer('requestSettings.requestTimeoutMs', rs.requestTimeoutMs, { min: 1, max: 180000 });
+  v.integer('requestSettings.maxQueueWaitMs', rs.maxQueueWaitMs, { min: 0 });
   for (const [name, probe] of [['livenessProbe', props.livenessProbe], ['readinessProbe', props.readinessProbe], ['startupProbe', props.startupProbe]] as const) {
     if (!probe) continue;
     v.integer(`${name}.initialDelaySeconds`, probe.initialDelaySeconds, { min: 0 });
@@ -285,11 +360,59 @@ function validateDeployment(scope: IConstruct, props: OnlineDeploymentOptions, m
   v.throwIfAny();
 }
 
+/**
+ * What a Kubernetes deployment may say: the cluster's instance type (a Kubernetes resource name), container
+ * quantities, and target-utilization scaling; not Azure Monitor autoscale nor the managed-only egress flag.
+ */
+function validateKubernetesOptions(v: Validator, props: OnlineDeploymentOptions, instanceType: InstanceType): void {
+  v.check(instanceType.isKubernetesName, () => ({
+    subject: 'instanceType', value: JSON.stringify(instanceType.name),
+    rule: 'is not a Kubernetes instance type name (lowercase letters, digits, "-" and ".", at most 253)',
+    fix: 'name an instance type of the cluster, e.g. InstanceType.of("gpu-t4"), or leave it out for defaultinstancetype',
+  }));
+  v.check(props.autoscale === undefined, () => ({
+    subject: 'autoscale', value: '(set)', rule: 'is Azure Monitor autoscale, for managed deployments only',
+    fix: 'use targetUtilization on a Kubernetes deployment',
+  }));
+  v.check(props.allowPublicEgress === undefined, () => ({
+    subject: 'allowPublicEgress', value: String(props.allowPublicEgress), rule: 'applies to managed deployments only',
+    fix: 'remove it: a Kubernetes deployment\'s egress is the cluster\'s network policy',
+  }));
+  for (const [kind, q] of [['requests', props.resources?.requests], ['limits', props.resources?.limits]] as const) {
+    if (!q) continue;
+    v.matches(`resources.${kind}.cpu`, q.cpu, /^(\d+(\.\d+)?|\d+m)$/, 'must be a Kubernetes CPU quantity', 'e.g. "0.5", "2" or "500m"');
+    v.matches(`resources.${kind}.memory`, q.memory, /^\d+(\.\d+)?([KMGTPE]i?|[kmgtpe])?$/, 'must be a Kubernetes memory quantity', 'e.g. "512Mi" or "1Gi"');
+    v.matches(`resources.${kind}.gpu`, q.gpu, /^\d+$/, 'must be a whole number of GPUs', 'e.g. "1"');
+  }
+  const t = props.targetUtilization;
+  if (t) {
+    v.integer('targetUtilization.minInstances', t.minInstances, { min: 1 });
+    v.integer('targetUtilization.maxInstances', t.maxInstances, { min: 1 });
+    v.integer('targetUtilization.pollingIntervalSeconds', t.pollingIntervalSeconds, { min: 1 });
+    v.integer('targetUtilization.targetUtilizationPercentage', t.targetUtilizationPercentage, { min: 1, max: 100 });
+    const min = t.minInstances ?? 1;
+    const max = t.maxInstances ?? 1;
+    v.check(isToken(min) || isToken(max) || min <= max, () => ({
+      subject: 'targetUtilization', value: `minInstances=${min}, maxInstances=${max}`, rule: 'has a minimum above its maximum',
+      fix: 'make minInstances at most maxInstances',
+    }));
+  }
+}
+
 /** Custom models need an environment and a scoring script; code and script come together. @internal */
 export function validateModelRuntime(v: Validator,
   props: { environment?: IEnvironmentVersion; code?: ICodeVersion; scoringScript?: string }, model: DeploymentModelConfig): void {
   const custom = model.modelType.value === ModelType.CUSTOM.value;
-  if (custom) {
+  const ownServer = props.environment?.customInferenceServer === true;
+  if (model.inImage) {
+    v.check(ownServer, () => ({
+      subject: 'model', value: model.label, rule: 'can be left to the image only when the environment runs its own inference server',
+      fix: 'give the environment inference routes (a custom container), or deploy a model version',
+    }));
+  }
+  // A custom container (an environment with its own inference server) serves a custom model without a scoring script.
+  // https://learn.microsoft.com/azure/machine-learning/how-to-deploy-custom-container
+  if (custom && !ownServer) {
     v.check(props.environment !== undefined, () => ({
       subject: 'environment', value: '(not set)', rule: `is required: model ${model.label} is a custom model, which Azure ML cannot serve without an environment`,
       fix: 'pass environment (an environment version with your inference dependencies), or register the model as MLflow',
@@ -302,7 +425,7 @@ export function validateModelRuntime(v: Validator,
   }
   const hasCode = props.code !== undefined;
   const hasScript = props.scoringScript !== undefined;
-  if (!custom && hasCode !== hasScript) {
+  if ((!custom || ownServer) && hasCode !== hasScript) {
     v.add({
       subject: hasCode ? 'scoringScript' : 'code', value: '(not set)', rule: `must be given together with ${hasCode ? 'code' : 'scoringScript'}`,
       fix: 'pass both code and scoringScript, or neither',
@@ -349,15 +472,17 @@ function deploymentProperties(props: OnlineDeploymentOptions, model: DeploymentM
   const properties: Record<string, unknown> = {
     endpointComputeType: 'Managed',
     description: props.description,
-    model: model.assetId,
+    model: model.inImage ? undefined : model.assetId,
     environmentId: props.environment?.assetId,
     codeConfiguration: props.code && props.scoringScript ? { codeId: props.code.assetId, scoringScript: props.scoringScript } : undefined,
     instanceType: instanceType.name,
+    modelMountPath: props.modelMountPath,
     // Managed deployments scale through Azure Monitor autoscale, never through the Kubernetes-style TargetUtilization.
     scaleSettings: { scaleType: 'Default' },
     requestSettings: {
       maxConcurrentRequestsPerInstance: rs.maxConcurrentRequestsPerInstance ?? 1,
       requestTimeout: isToken(timeoutMs) ? timeoutMs : `PT${timeoutMs / 1000}S`,
+      ...(rs.maxQueueWaitMs !== undefined ? { maxQueueWait: isToken(rs.maxQueueWaitMs) ? rs.maxQueueWaitMs : `PT${rs.maxQueueWaitMs / 1000}S` } : {}),
     },
     livenessProbe: probe(props.livenessProbe),
     readinessProbe: probe(props.readinessProbe),
@@ -371,6 +496,32 @@ function deploymentProperties(props: OnlineDeploymentOptions, model: DeploymentM
     dataCollector: props.dataCollection ? dataCollector(props.dataCollection) : undefined,
   };
   return definedOnly(properties);
+}
+
+/**
+ * The body of a deployment to a Kubernetes endpoint: the shared settings, the cluster's instance type, container
+ * requests and limits, and Default or TargetUtilization scaling; no `egressPublicNetworkAccess` (managed only).
+ * @see https://learn.microsoft.com/azure/machine-learning/reference-yaml-deployment-kubernetes-online
+ */
+function kubernetesDeploymentProperties(props: OnlineDeploymentOptions, model: DeploymentModelConfig, instanceType: InstanceType): Record<string, unknown> {
+  const managedShape = deploymentProperties(props, model, instanceType, true);
+  const t = props.targetUtilization;
+  const r = props.resources;
+  return definedOnly({
+    ...managedShape,
+    endpointComputeType: 'Kubernetes',
+    scaleSettings: t ? {
+      scaleType: 'TargetUtilization',
+      minInstances: t.minInstances ?? 1,
+      maxInstances: t.maxInstances ?? 1,
+      pollingInterval: seconds(t.pollingIntervalSeconds ?? 1),
+      targetUtilizationPercentage: t.targetUtilizationPercentage ?? 70,
+    } : { scaleType: 'Default' },
+    containerResourceRequirements: r ? definedOnly({
+      containerResourceRequests: r.requests ? definedOnly({ ...r.requests }) : undefined,
+      containerResourceLimits: r.limits ? definedOnly({ ...r.limits }) : undefined,
+    }) : undefined,
+  });
 }
 
 function dataCollector(dc: DataCollectionOptions): Record<string, unknown> {

@@ -1,4 +1,4 @@
-import { dependable, ITerraformDependable, Lazy } from 'cdktf';
+import { Annotations, dependable, ITerraformDependable, Lazy } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { AzapiResource, AzapiUpdateResource } from '../bindings/azapi';
 import { dependenciesWithin } from '../core/cross-stack';
@@ -7,6 +7,8 @@ import { NameBuilder, NamingRules, stableSuffix } from '../core/naming';
 import { BuiltInRole, Principal } from '../core/rbac';
 import { isToken, Validator } from '../core/validation';
 import { checkOneDeclarationPerResource } from '../core/uniqueness';
+import { ArmId } from '../core/arm-id';
+import { identityBlock, UserAssignedIdentityAttributes } from '../workspace/identity';
 import { IWorkspace } from '../workspace/workspace-base';
 import { EndpointAuthMode } from './auth-mode';
 import { ENDPOINT_TRAFFIC_PATHS, ignoreBodyChanges, TRAFFIC_RETRY } from './azure-quirks';
@@ -31,7 +33,7 @@ export interface OnlineEndpointProps {
   /** The workspace the endpoint lives in (and whose region it takes). */
   readonly workspace: IWorkspace;
   /**
-   * The endpoint name: 3-32 letters, digits and single `-`, starting with a letter. It must be unique in the Azure
+   * The endpoint name: 3-32 letters, digits and `-`, starting with a letter and ending with a letter or digit. It must be unique in the Azure
    * region (across every subscription), because it is part of the scoring URI; it cannot be changed without replacing
    * the endpoint.
    * @default - the construct id with a stable 4-character suffix, seeded by the workspace (its `nameSuffix`, name,
@@ -66,6 +68,24 @@ export interface OnlineEndpointProps {
    * @default true
    */
   readonly grantServingAccess?: boolean;
+  /**
+   * Run the endpoint under this user-assigned identity instead of a system-assigned one (e.g. one identity shared by
+   * blue and green endpoints, or granted before the endpoint exists). Azure ML assigns roles itself only to a
+   * system-assigned identity, so with this the library grants the identity AcrPull on the workspace's container
+   * registry and Storage Blob Data Reader on its default storage account too (with `grantServingAccess`).
+   * @see https://learn.microsoft.com/azure/machine-learning/concept-endpoints-online-auth#automatic-role-assignment-for-endpoint-identity
+   * @default - a system-assigned identity
+   */
+  readonly userAssignedIdentity?: UserAssignedIdentityAttributes;
+  /**
+   * The ARM id of a Kubernetes compute attached to the workspace (an AKS or Azure Arc-enabled cluster,
+   * `.../workspaces/<ws>/computes/<name>`): the endpoint is a Kubernetes online endpoint and its deployments run on
+   * the cluster (`endpointComputeType: Kubernetes`, resource requests and limits, the cluster's instance types).
+   * `publicNetworkAccess` is not sent then: it applies to managed endpoints only (the cluster's own networking decides).
+   * @see https://learn.microsoft.com/azure/machine-learning/how-to-attach-kubernetes-anywhere
+   * @default - a managed online endpoint
+   */
+  readonly kubernetesComputeId?: string;
   /** Live traffic to check against, in addition to any `PromotionGate` aspect. @default - no promotion policy */
   readonly promotionPolicy?: PromotionPolicy;
   /** @default - none */
@@ -98,8 +118,10 @@ export class OnlineEndpoint extends Construct implements IOnlineEndpoint {
   public readonly endpointName: string;
   public readonly workspace: IWorkspace;
   public readonly production: boolean;
-  /** The principal id of the endpoint's system-assigned identity. */
+  /** The principal id of the endpoint's identity (its user-assigned identity's, when it has one). */
   public readonly principalId: string;
+  /** Whether the endpoint runs on an attached Kubernetes compute rather than on managed instances. */
+  public readonly isKubernetes: boolean;
   /** The scoring URI. */
   public readonly scoringUri: string;
   /** The `azapi_resource` of the endpoint. */
@@ -122,8 +144,11 @@ export class OnlineEndpoint extends Construct implements IOnlineEndpoint {
     this.production = props.production ?? false;
     this.endpointName = props.endpointName ?? defaultEndpointName(props.workspace, id);
 
+    this.isKubernetes = props.kubernetesComputeId !== undefined;
+
     const v = new Validator(this, 'props for OnlineEndpoint');
     v.name('endpointName', this.endpointName, NamingRules.ONLINE_ENDPOINT);
+    validateKubernetesCompute(v, props);
     v.throwIfAny();
     checkOneDeclarationPerResource(this);
     if (props.promotionPolicy) this.policies.add(props.promotionPolicy);
@@ -133,15 +158,18 @@ export class OnlineEndpoint extends Construct implements IOnlineEndpoint {
       name: this.endpointName,
       parentId: this.workspace.workspaceId,
       location: this.workspace.location,
-      identity: { type: 'SystemAssigned' },
+      identity: identityBlock(false, props.userAssignedIdentity),
       tags: props.tags,
       body: {
         // Never `traffic` here: it may only name deployments that exist, and they are created after the endpoint.
-        properties: {
+        properties: definedOnly({
           authMode: (props.authMode ?? EndpointAuthMode.AAD_TOKEN).value,
-          publicNetworkAccess: props.allowPublicNetworkAccess ? 'Enabled' : 'Disabled',
+          // The CLI's Kubernetes endpoint schema has no public_network_access (azure-ai-ml KubernetesOnlineEndpointSchema;
+          // ManagedOnlineEndpointSchema has it): the cluster's networking decides there.
+          publicNetworkAccess: this.isKubernetes ? undefined : props.allowPublicNetworkAccess ? 'Enabled' : 'Disabled',
+          compute: props.kubernetesComputeId,
           description: props.description,
-        },
+        }),
       },
       responseExportValues: ['properties.scoringUri'],
     });
@@ -149,18 +177,19 @@ export class OnlineEndpoint extends Construct implements IOnlineEndpoint {
     ignoreBodyChanges(this.resource, ENDPOINT_TRAFFIC_PATHS);
 
     this.endpointId = this.resource.id;
-    this.principalId = this.resource.identityPrincipalId;
+    this.principalId = props.userAssignedIdentity?.principalId ?? this.resource.identityPrincipalId;
     this.scoringUri = this.resource.outputString('properties.scoringUri');
 
     if (props.grantServingAccess ?? true) {
       this.grants = new EndpointIdentityGrants(this, 'IdentityGrants',
         // Keyed by the name, or the construct id when the name is a token: the key is in role-assignment addresses.
         Principal.servicePrincipal(this.principalId, `endpoint-${isToken(this.endpointName) ? this.node.id : this.endpointName}`, this));
-      // Nothing on the workspace's own registry and storage: the endpoint's identity is system-assigned, and for those
-      // Azure ML itself assigns AcrPull on the workspace's container registry and Storage Blob Data Reader on its
-      // default storage account when it creates the endpoint; a second, identical assignment fails with 409
-      // RoleAssignmentExists. (Azure does not do this for user-assigned identities.)
+      // For a system-assigned identity, nothing on the workspace's own registry and storage: Azure ML itself assigns
+      // AcrPull on the workspace's container registry and Storage Blob Data Reader on its default storage account when
+      // it creates the endpoint; a second, identical assignment fails with 409 RoleAssignmentExists. Azure does not do
+      // this for a user-assigned identity, so then the library does.
       // https://learn.microsoft.com/azure/machine-learning/concept-endpoints-online-auth#automatic-role-assignment-for-endpoint-identity
+      if (props.userAssignedIdentity) this.grantWorkspaceBasics();
     }
 
     this.node.addValidation({ validate: () => this.validateTrafficAndPolicies() });
@@ -247,6 +276,21 @@ export class OnlineEndpoint extends Construct implements IOnlineEndpoint {
     if (model.registryId) this.grants.grant(BuiltInRole.AZUREML_REGISTRY_USER, model.registryId, hint('model-registry'), model.registry);
     if (environmentRegistryId) this.grants.grant(BuiltInRole.AZUREML_REGISTRY_USER, environmentRegistryId, hint('environment-registry'));
     return this.grants.all;
+  }
+
+  /** AcrPull on the workspace's registry and blob read on its storage, for a user-assigned identity. */
+  private grantWorkspaceBasics(): void {
+    const ws = this.workspace;
+    const missing: string[] = [];
+    if (ws.containerRegistryId) this.grants!.grant(BuiltInRole.ACR_PULL, ws.containerRegistryId, 'workspace-acr');
+    else missing.push('AcrPull on its container registry');
+    if (ws.storageAccountId) this.grants!.grant(BuiltInRole.STORAGE_BLOB_DATA_READER, ws.storageAccountId, 'workspace-storage');
+    else missing.push('Storage Blob Data Reader on its storage account');
+    if (missing.length > 0) {
+      Annotations.of(this).addWarning(`Endpoint '${this.endpointName}' runs under a user-assigned identity, for which Azure ML ` +
+        `assigns no roles itself, and workspace '${ws.node.path}' does not say its ${missing.length === 2 ? 'registry and storage' : missing[0].split(' on ')[1]}: ` +
+        `grant the identity ${missing.join(' and ')} elsewhere, or import the workspace with containerRegistryId and storageAccountId.`);
+    }
   }
 
   /**
@@ -349,6 +393,25 @@ export class OnlineEndpoint extends Construct implements IOnlineEndpoint {
       .filter(d => typeof d.weight === 'number' && !isToken(d.weight) && d.weight > 0);
     for (const policy of this.policies) policy._evaluate(live).forEach(p => v.add(p));
   }
+}
+
+/** A Kubernetes endpoint's compute is an ARM id of a workspace compute (the attached cluster). */
+function validateKubernetesCompute(v: Validator, props: OnlineEndpointProps): void {
+  const id = props.kubernetesComputeId;
+  if (id === undefined || isToken(id)) return;
+  v.check(ArmId.isOfType(id, 'Microsoft.MachineLearningServices/workspaces/computes'), () => ({
+    subject: 'kubernetesComputeId', value: JSON.stringify(id), rule: 'must be the ARM id of a Kubernetes compute attached to the workspace',
+    fix: 'use /subscriptions/<sub>/resourceGroups/<rg>/providers/Microsoft.MachineLearningServices/workspaces/<ws>/computes/<name>',
+  }));
+  v.check(props.allowPublicNetworkAccess === undefined, () => ({
+    subject: 'allowPublicNetworkAccess', value: String(props.allowPublicNetworkAccess),
+    rule: 'applies to managed online endpoints only; a Kubernetes endpoint is reached through its cluster\'s networking',
+    fix: 'remove allowPublicNetworkAccess, or leave out kubernetesComputeId',
+  }));
+}
+
+function definedOnly(o: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(o).filter(([, x]) => x !== undefined));
 }
 
 /** Whether two ARM ids name the same resource (ARM ids are case-insensitive); tokens only when identical. */

@@ -27,16 +27,16 @@ export class Code {
   constructor(public readonly text: string) {}
 }
 
-function props(entries: { [k: string]: unknown }): string {
+export function props(entries: { [k: string]: unknown }): string {
   return lit(Object.fromEntries(Object.entries(entries).filter(([, v]) => v !== undefined)));
 }
 
 /** A local path as the converted program should write it: relative to the working directory it runs from. */
-function localPath(doc: YamlDocument, p: string): string {
+export function localPath(doc: YamlDocument, p: string): string {
   return path.relative(process.cwd(), doc.resolvePath(p)) || '.';
 }
 
-function header(file: string, imports: string[], param: string, body: string[]): string {
+export function header(file: string, imports: string[], param: string, body: string[]): string {
   return [
     `// Converted from ${file} by \`cdktf-azure-mlops yaml convert\`.`,
     `import { ${[...new Set(imports)].sort().join(', ')} } from 'cdktf-azure-mlops';`,

@@ -84,7 +84,7 @@ describe('models, environments, data and code, fuzzed', () => {
     ['stage "prod"', () => Model.inWorkspace(workspaceStack().workspace, 'churn').addVersion('1', { source: ModelSource.fromJobOutput('j'), stage: 'prod' as any }), /stage \(value: "prod"\) must be a ModelStage.*Fix: use ModelStage\.PRODUCTION/],
     ['a model added twice', () => { const { workspace } = workspaceStack(); workspace.addModel('churn'); workspace.addModel('churn'); }, /Invalid id of Model for 'test\/Workspace\/churn': id \(value: "churn"\) is already used/],
     ['an inference route "/"', () => Environment.inWorkspace(workspaceStack().workspace, 'rt').addVersion('1', { source: EnvironmentSource.fromImage(IMAGE),
-      inferenceRoutes: { liveness: { path: '/', port: 5001 }, readiness: { path: '/ready', port: 5001 }, scoring: { path: '/score', port: 5001 } } }), /inferenceRoutes\.liveness\.path \(value: "\/"\) must be a path starting with "\/" and naming a route/],
+      inferenceRoutes: { liveness: { path: '/', port: 5001 }, readiness: { path: '/ready', port: 5001 }, scoring: { path: '/score', port: 5001 } } }), /inferenceRoutes\.liveness\.path \(value: "\/"\) holds no letter, digit or "_"/],
     ['ModelSource.fromLocalPath(undefined)', () => ModelSource.fromLocalPath(undefined as any), /Invalid arguments for 'ModelSource.fromLocalPath': localPath \(value: \(not set\)\) is required/],
     ['ModelSource.fromUri(42)', () => ModelSource.fromUri(42 as any), /uri \(value: 42\) must be a string \(got a number\)/],
     ['EnvironmentSource.fromImage(42)', () => EnvironmentSource.fromImage(42 as any), /Invalid arguments for 'EnvironmentSource.fromImage': image \(value: 42\)/],

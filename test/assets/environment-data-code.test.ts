@@ -24,6 +24,38 @@ describe('environment versions', () => {
     expect(v.uri).toMatch(/\/workspaces\/mlw-dev\/environments\/sklearn\/versions\/1$/);
   });
 
+  test('routes take what HTTP servers serve: TF Serving\'s ":predict", percent-encoding, "@"; the body validates', () => {
+    const { stack, workspace } = workspaceStack();
+    Environment.inWorkspace(workspace, 'tfserving').addVersion('1', {
+      source: EnvironmentSource.fromImage(IMAGE),
+      inferenceRoutes: {
+        liveness: { path: '/v1/models/half_plus_two', port: 8501 }, readiness: { path: '/v1/models/half_plus_two', port: 8501 },
+        scoring: { path: '/v1/models/half_plus_two:predict', port: 8501 }, startup: { path: '/v2/health/ready%20now@x', port: 8000 },
+      },
+    });
+    expect(versionProps(synthValid(stack), 'tfserving/1').inferenceConfig).toEqual({
+      livenessRoute: { path: '/v1/models/half_plus_two', port: 8501 }, readinessRoute: { path: '/v1/models/half_plus_two', port: 8501 },
+      scoringRoute: { path: '/v1/models/half_plus_two:predict', port: 8501 }, startupRoute: { path: '/v2/health/ready%20now@x', port: 8000 },
+    });
+  });
+
+  test('a route Azure refuses ("/" names nothing) or no server can match (a space, a "?") is refused, each named', () => {
+    const { workspace } = workspaceStack();
+    const env = Environment.inWorkspace(workspace, 'routes');
+    const err = (() => {
+      try {
+        env.addVersion('1', {
+          source: EnvironmentSource.fromImage(IMAGE),
+          inferenceRoutes: { liveness: { path: '/', port: 5001 }, readiness: { path: '/ready now', port: 5001 }, scoring: { path: '/score?x=1', port: 5001 } },
+        });
+      } catch (e) { return String((e as Error).message); }
+      return '';
+    })();
+    expect(err).toMatch(/inferenceRoutes\.liveness\.path \(value: "\/"\) holds no letter, digit or "_"/);
+    expect(err).toMatch(/inferenceRoutes\.readiness\.path \(value: "\/ready now"\) must be a URL path/);
+    expect(err).toMatch(/inferenceRoutes\.scoring\.path \(value: "\/score\?x=1"\) must be a URL path/);
+  });
+
   test('from a build context: the folder is uploaded content-addressed and built from its https URI', () => {
     const { stack, workspace } = workspaceStack();
     Environment.inWorkspace(workspace, 'train').addVersion('1', { source: EnvironmentSource.fromBuildContext(path.join(ASSET_FIXTURES, 'envs', 'train-context')) });

@@ -8,8 +8,11 @@ const CASES: Array<[string, NamingRule, string[], string[]]> = [
   ['Key Vault', NamingRules.KEY_VAULT, ['kv1', 'kv-mlops-prod'], ['1kv', 'kv--a', 'kv-', 'k'.repeat(25), 'kv_a']],
   ['container registry', NamingRules.CONTAINER_REGISTRY, ['crabc', 'CrMlops1'], ['cr1', 'cr-mlops', 'c'.repeat(51)]],
   ['Log Analytics', NamingRules.LOG_ANALYTICS_WORKSPACE, ['log1', 'log-mlops-prod'], ['lo', '-log', 'log-', 'l'.repeat(64)]],
-  ['online endpoint', NamingRules.ONLINE_ENDPOINT, ['abc', 'churn-prod-1'], ['ab', '1abc', 'churn--prod', 'churn-', 'a'.repeat(33), 'churn_prod']],
-  ['online deployment', NamingRules.ONLINE_DEPLOYMENT, ['blue', 'green-2'], ['bl', '2blue', 'blue_1']],
+  ['online endpoint', NamingRules.ONLINE_ENDPOINT, ['abc', 'churn-prod-1', 'churn--prod', 'Churn-Prod'], ['ab', '1abc', 'churn-', 'a'.repeat(33), 'churn_prod', 'churn.prod']],
+  ['online deployment', NamingRules.ONLINE_DEPLOYMENT, ['blue', 'green-2', 'blue--v2'], ['bl', '2blue', 'blue_1', 'blue-']],
+  // The Azure ML CLI's own check (azure-ai-ml validate_endpoint_or_deployment_name) allows consecutive "-".
+  ['batch endpoint', NamingRules.BATCH_ENDPOINT, ['churn-batch', 'churn--batch', 'B12'], ['ab', '1batch', 'batch-', 'b'.repeat(33)]],
+  ['batch deployment', NamingRules.BATCH_DEPLOYMENT, ['nightly', 'mlflow--dpl'], ['ni', '-nightly', 'nightly_1']],
   ['compute', NamingRules.COMPUTE, ['cpu', 'gpu-cluster-a', 'c'.repeat(24)], ['cp', '1cpu', 'cpu-1', 'c'.repeat(25)]],
   ['asset name', NamingRules.ASSET_NAME, ['m', 'churn-model_v2'], ['', '-m', 'churn model', 'm'.repeat(256)]],
   ['asset version', NamingRules.ASSET_VERSION, ['1', '10', '1.2.0', 'v3-rc_1'], ['', '.1', '1/2', '1 2']],

@@ -13,7 +13,10 @@ import { main as pipelinesMain } from '../fixtures/readme/pipelines';
 import { SmallestRegistryStack } from '../fixtures/readme/registry';
 import { LegacyNamesStack, PinnedSuffixStack } from '../fixtures/readme/workspace';
 import { validateAzapiBodies } from '../fixtures/readme/root';
-import { AutoscaleStack, BatchEndpointStack, DeploymentOptionsStack, PromotionPolicyStack } from '../fixtures/readme/serving';
+import {
+  AutoscaleStack, BatchEndpointStack, DeploymentOptionsStack, ExistingAssetsStack, KubernetesStack, PipelineComponentStack, PromotionPolicyStack,
+  ServingFromYamlStack, UserAssignedIdentityStack,
+} from '../fixtures/readme/serving';
 import { ModelFromYamlStack, RegistryFromYamlStack, YAML_PROJECT_DIR } from '../fixtures/readme/yaml';
 import { azapiBodyProblems, azapiResourceCount } from '../support/azure-types';
 import { Template, testStack } from '../support/template';
@@ -68,6 +71,44 @@ describe('lib/serving/README.md', () => {
   test('the promotion policy passes for a version that meets it', () => {
     const t = synthValid(new PromotionPolicyStack(Testing.app(), 'promotion'));
     t.resourceCountIs('azapi_update_resource', 1);
+  });
+
+  test('the user-assigned identity runs the endpoint and receives AcrPull and blob read on the workspace', () => {
+    const t = synthValid(new UserAssignedIdentityStack(Testing.app(), 'uai'));
+    const endpoint = t.resourceWithProperties('azapi_resource', { type: mlType('workspaces/onlineEndpoints') });
+    expect(endpoint.attributes.identity[0].type).toBe('UserAssigned');
+    const roles = t.resources('azurerm_role_assignment').map(r => String(r.attributes.role_definition_id).split('/').pop());
+    expect(roles).toEqual(expect.arrayContaining(['7f951dda-4ed3-4680-a7ca-43fe172d538d', '2a2b9908-6ea1-4ae2-8e65-a410df84e7d1']));
+  });
+
+  test('the Kubernetes endpoint names its compute and the deployment is of kind Kubernetes', () => {
+    const t = synthValid(new KubernetesStack(Testing.app(), 'k8s'));
+    expect(t.resourceWithProperties('azapi_resource', { type: mlType('workspaces/onlineEndpoints') }).attributes.body.properties.compute)
+      .toMatch(/\/computes\/k8s-arc$/);
+    expect(t.resourceWithProperties('azapi_resource', { type: ONLINE_DEPLOYMENT }).attributes.body.properties).toMatchObject({
+      endpointComputeType: 'Kubernetes', instanceType: 'gpu-t4', scaleSettings: { scaleType: 'TargetUtilization', maxInstances: 4 },
+    });
+  });
+
+  test('existing assets by id, and a custom container with its model in the image', () => {
+    const t = synthValid(new ExistingAssetsStack(Testing.app(), 'existing'));
+    const [blue, green] = ['blue', 'green'].map(name => t.resourceWithProperties('azapi_resource', { type: ONLINE_DEPLOYMENT, name }).attributes.body.properties);
+    expect(blue.environmentId).toBe('azureml://registries/azureml/environments/sklearn-1.5/versions/21');
+    expect(green.model).toBeUndefined();
+    expect(green.codeConfiguration).toBeUndefined();
+    expect(green.modelMountPath).toBe('/models');
+  });
+
+  test('the pipeline-component deployment runs the component with its settings', () => {
+    const t = synthValid(new PipelineComponentStack(Testing.app(), 'pipeline'));
+    expect(t.resourceWithProperties('azapi_resource', { type: mlType('workspaces/batchEndpoints/deployments') }).attributes.body.properties.deploymentConfiguration)
+      .toMatchObject({ deploymentConfigurationType: 'PipelineComponent', settings: { default_compute: 'cpu' } });
+  });
+
+  test('the YAML files load, with the --set value applied', () => {
+    const t = synthValid(new ServingFromYamlStack(Testing.app(), 'from-yaml'));
+    expect(t.resourceWithProperties('azapi_resource', { type: ONLINE_DEPLOYMENT, name: 'blue' }).attributes.body.sku.capacity).toBe(3);
+    t.hasResourceWithProperties('azapi_resource', { type: mlType('workspaces/batchEndpoints/deployments'), name: 'pipeline-dpl' });
   });
 
   test('the batch deployment runs on the cluster and is the default', () => {

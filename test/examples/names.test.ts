@@ -1,6 +1,7 @@
 import { Testing } from 'cdktf';
 import { BlueGreenStack } from '../../examples/blue-green/main';
 import { EstateStack } from '../../examples/estate/stack';
+import { FromYamlStack } from '../../examples/from-yaml/stack';
 import { QuickstartStack } from '../../examples/quickstart/stack';
 import { MinimalWorkspaceStack } from '../../examples/workspace-private/minimal';
 import { WorkspacePrivateStack } from '../../examples/workspace-private/stack';
@@ -15,6 +16,7 @@ test('no two examples derive the same storage account, Key Vault or container re
     estate: new EstateStack(Testing.app(), 'churn-prod'),
     'blue-green': new BlueGreenStack(Testing.app(), 'blue-green'),
     quickstart: new QuickstartStack(Testing.app(), 'quickstart'),
+    'from-yaml': new FromYamlStack(Testing.app(), 'from-yaml'),
     'workspace-private/minimal': new MinimalWorkspaceStack(Testing.app(), 'workspace-minimal'),
     'workspace-private': new WorkspacePrivateStack(Testing.app(), 'workspace-private'),
   };

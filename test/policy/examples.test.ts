@@ -1,13 +1,14 @@
 // The library's own output passes its packs: every stack of every example (examples/*/main.ts builds these apps),
 // synthesized as `cdktf synth` does with the packs applied as Aspects, has no error-level finding. Production stacks
-// get all three packs; the throwaway examples (quickstart, workspace-private: Protection.DEVELOPMENT, one instance)
-// get SecureBaseline, which every stack must pass.
+// get all three packs; the throwaway examples (quickstart, workspace-private: Protection.DEVELOPMENT, one instance;
+// and from-yaml, a demo of the loaders) get SecureBaseline, which every stack must pass.
 import * as fs from 'fs';
 import * as path from 'path';
 import { Aspects, App, TerraformStack } from 'cdktf';
 import { BlueGreenStack } from '../../examples/blue-green/main';
 import { buildDevOpsExample } from '../../examples/devops/app';
 import { EstateStack } from '../../examples/estate/stack';
+import { FromYamlStack } from '../../examples/from-yaml/stack';
 import { ModelRegistryStack } from '../../examples/model-registry/stack';
 import { buildPlatformApp } from '../../examples/platform/app';
 import { QuickstartStack } from '../../examples/quickstart/stack';
@@ -19,7 +20,7 @@ import { freshApp, Json } from '../support/stacks';
 import { ALL_PACKS } from './support';
 
 /** Stacks that are throwaway on purpose: only the secure baseline applies to them. */
-const NOT_PRODUCTION = new Set(['quickstart', 'workspace-private', 'workspace-minimal']);
+const NOT_PRODUCTION = new Set(['quickstart', 'workspace-private', 'workspace-minimal', 'from-yaml']);
 
 const EXAMPLES: Record<string, (app: App) => void> = {
   'platform': app => buildPlatformApp(app),
@@ -32,6 +33,7 @@ const EXAMPLES: Record<string, (app: App) => void> = {
     new MinimalWorkspaceStack(app, 'workspace-minimal');
   },
   'blue-green': app => new BlueGreenStack(app, 'blue-green'),
+  'from-yaml': app => new FromYamlStack(app, 'from-yaml'),
 };
 
 test('the table covers every example folder', () => {

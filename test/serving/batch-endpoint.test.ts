@@ -1,7 +1,7 @@
 import { ModelType } from '../../lib/assets/asset-refs';
 import { BatchEndpoint, BatchLoggingLevel, BatchOutputAction, DeploymentModel } from '../../lib/serving';
 import { Template } from '../support/template';
-import { COMPUTE_ID, expectValidAzapiBodies, FakeCode, FakeEnvironment, FakeModelVersion, servingStack, thrownMessage } from './fixtures';
+import { COMPUTE_ID, expectValidAzapiBodies, FakeCode, FakeEnvironment, FakeModelVersion, servingStack, thrownMessage, WORKSPACE_ID } from './fixtures';
 
 const BATCH_ENDPOINT = 'Microsoft.MachineLearningServices/workspaces/batchEndpoints@2026-05-01';
 
@@ -92,5 +92,51 @@ describe('BatchEndpoint', () => {
       'miniBatchSize (value: 0) must be at least 1', 'errorThreshold (value: -2) must be at least -1', 'outputFileName (value: "out.csv") only applies']) {
       expect(msg).toContain(fragment);
     }
+  });
+});
+
+describe('pipeline-component batch deployments', () => {
+  const COMPONENT = `${WORKSPACE_ID}/components/score-pipeline/versions/2`;
+
+  test('the deployment runs a pipeline component by id with its settings, and can be the default beside a model deployment', () => {
+    const { stack, workspace } = servingStack();
+    const batch = new BatchEndpoint(stack, 'scoring', { workspace, endpointName: 'churn-batch' });
+    batch.addDeployment('nightly', { model: DeploymentModel.fromModelVersion(new FakeModelVersion(stack, 'v3', { version: '3' })), computeId: COMPUTE_ID });
+    const pipeline = batch.addPipelineComponentDeployment('hello-dpl', {
+      componentId: COMPONENT, settings: { default_compute: 'batch-cluster', continue_on_step_failure: 'False' },
+      description: 'scores with the pipeline', isDefault: true,
+    });
+    const t = Template.synth(stack);
+    expect(t.resourceWithProperties('azapi_resource', { name: 'hello-dpl' }).attributes.body).toEqual({
+      properties: {
+        description: 'scores with the pipeline',
+        deploymentConfiguration: {
+          deploymentConfigurationType: 'PipelineComponent',
+          componentId: { referenceType: 'Id', assetId: COMPONENT },
+          settings: { default_compute: 'batch-cluster', continue_on_step_failure: 'False' },
+        },
+      },
+    });
+    const [patch] = t.resources('azapi_update_resource');
+    expect(patch.attributes.body).toEqual({ properties: { defaults: { deploymentName: 'hello-dpl' } } });
+    expect(patch.attributes.depends_on).toHaveLength(2);
+    expect(batch.pipelineComponentDeployments).toEqual([pipeline]);
+    expectValidAzapiBodies(t);
+  });
+
+  test('a registry component URI is taken; a bare name is refused with the fix', () => {
+    const { stack, workspace } = servingStack();
+    const batch = new BatchEndpoint(stack, 'scoring', { workspace, endpointName: 'churn-batch' });
+    batch.addPipelineComponentDeployment('pipe-a', { componentId: 'azureml://registries/mlr-shared/components/score/versions/1' });
+    expect(thrownMessage(() => batch.addPipelineComponentDeployment('pipe-b', { componentId: 'score-pipeline' })))
+      .toContain('componentId (value: "score-pipeline") must name a pipeline component version');
+  });
+
+  test('two deployments without a default are ambiguous, whatever their kind', () => {
+    const { stack, workspace } = servingStack();
+    const batch = new BatchEndpoint(stack, 'scoring', { workspace, endpointName: 'churn-batch' });
+    batch.addDeployment('nightly', { model: DeploymentModel.fromModelVersion(new FakeModelVersion(stack, 'v3', { version: '3' })), computeId: COMPUTE_ID });
+    batch.addPipelineComponentDeployment('pipe', { componentId: COMPONENT });
+    expect(() => Template.synth(stack)).toThrow(/is ambiguous: the endpoint has 2 deployments \(nightly, pipe\)/);
   });
 });
