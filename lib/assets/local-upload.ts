@@ -50,8 +50,11 @@ export function artifactStoreFor(v: Validator, shown: string, workspace: IWorksp
 
 /** Adds a problem when `localPath` does not exist, saying where relative paths resolve from. */
 export function checkLocalPathExists(v: Validator, localPath: string, fix: string): void {
+  // A relative path resolves from the working directory (the YAML loaders pass absolute paths, resolved from the file).
+  const relative = typeof localPath === 'string' && !path.isAbsolute(localPath);
   v.check(localPathExists(localPath), () => ({
-    subject: 'source', value: renderValue(localPath), rule: `does not exist (resolved from ${process.cwd()})`, fix,
+    subject: 'source', value: renderValue(localPath), rule: relative ? `does not exist (resolved from ${process.cwd()})` : 'does not exist',
+    fix: relative ? `${fix}; relative paths resolve from the working directory` : fix,
   }));
 }
 

@@ -136,8 +136,7 @@ class LocalModelSource extends ModelSource {
       fix: REGISTRY_FIX,
     }));
     const store = artifactStoreFor(v, `ModelSource.fromLocalPath(${renderValue(this.localPath)})`, options.workspace);
-    checkLocalPathExists(v, this.localPath,
-      'point ModelSource.fromLocalPath at an existing model file or folder; relative paths resolve from the working directory');
+    checkLocalPathExists(v, this.localPath, 'point ModelSource.fromLocalPath at an existing model file or folder');
     v.throwIfAny();
     const up = uploadLocalPath(options.uploadScope, store!, 'models', options.modelName, this.localPath, this.honourIgnoreFiles);
     return {

@@ -8,6 +8,7 @@ import { Construct, IConstruct } from 'constructs';
 import { mlType } from '../core/api-versions';
 import { MlopsValidationError, renderValue } from '../core/errors';
 import { NamingRules } from '../core/naming';
+import { childId } from '../core/shape';
 import { Validator } from '../core/validation';
 import { AzapiResource } from '../bindings/azapi/resource';
 import { IRegistry } from '../registry/registry-base';
@@ -139,6 +140,8 @@ export function declareContainer(scope: Construct, id: string, kind: AssetKind, 
 
 /** Throws when `version` is already declared in `container` (versions are the container's children, by number). */
 export function rejectDuplicateVersion(container: Construct, kind: AssetKind, assetName: string, version: string): void {
+  // A number (what JavaScript and YAML callers write) would crash the constructs package's lookup: refuse it first.
+  if (typeof version !== 'string') childId(container, version, `${KINDS[kind].construct}Version`);
   const existing = container.node.tryFindChild(version);
   if (!existing) return;
   throw new Validator(container, KINDS[kind].version).add({

@@ -115,7 +115,9 @@ export const Problems = {
     return { subject, value: renderValue(value), rule: `must be ${range}`, fix: fix ?? `use a value ${range}` };
   },
   notInteger(subject: string, value: number): Problem {
-    return { subject, value: renderValue(value), rule: 'must be a whole number', fix: `use ${Math.round(value)}` };
+    // A fraction in (0, 1) is most often a share meant as a percentage (0.9 for 90).
+    const share = value > 0 && value < 1 && subject.startsWith('traffic');
+    return { subject, value: renderValue(value), rule: 'must be a whole number', fix: share ? `weights are percents: use ${Math.round(value * 100)}` : `use ${Math.round(value)}` };
   },
   notFinite(subject: string, value: unknown): Problem {
     return { subject, value: renderValue(value), rule: 'must be a finite number', fix: 'pass a finite number (not NaN, Infinity or a string)' };

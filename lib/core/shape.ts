@@ -171,19 +171,19 @@ export const S = {
         ?? (lower.length >= 3 ? presets.find(p => norm(p.value).startsWith(lower)) : undefined) : undefined;
       const fix = near ? `use ${cls.name}.${near.key}`
         : `use one of ${presets.map(p => `${cls.name}.${p.key}`).join(', ')}${open ? `, or ${cls.name}.of(...)` : ''}`;
-      out.push({ subject, value: safeRender(value), rule: `must be a ${cls.name} (got ${kindOf(value)})`, fix });
+      out.push({ subject, value: safeRender(value), rule: `must be ${aOrAn(cls.name)} ${cls.name} (got ${kindOf(value)})`, fix });
     });
     return self;
   },
 
   /** A member of a TypeScript string enum (`ScaleDirection.OUT`): one of its values. */
   tsEnum(name: string, enumOf: () => { [key: string]: string }): ShapeImpl {
-    const self: ShapeImpl = new ShapeImpl(`a ${name}`, (subject, value, out) => {
+    const self: ShapeImpl = new ShapeImpl(`${aOrAn(name)} ${name}`, (subject, value, out) => {
       const members = Object.entries(enumOf());
       if (members.some(([, v]) => v === value)) return;
       const near = typeof value === 'string' ? members.find(([k, v]) => [k, v].some(x => x.toLowerCase() === value.toLowerCase())) : undefined;
       out.push({
-        subject, value: safeRender(value), rule: `must be a ${name} (${members.map(([, v]) => JSON.stringify(v)).join(', ')})`,
+        subject, value: safeRender(value), rule: `must be ${aOrAn(name)} ${name} (${members.map(([, v]) => JSON.stringify(v)).join(', ')})`,
         fix: near ? `use ${name}.${near[0]}` : `use one of ${members.map(([k]) => `${name}.${k}`).join(', ')}`,
       });
     });
@@ -225,6 +225,12 @@ export function childId(scope: IConstruct, id: unknown, what: string): string {
   const fail = (rule: string, fix: string) => {
     throw new MlopsValidationError(where, `id of ${what}`, [{ subject: 'id', value: renderValue(id), rule, fix }]);
   };
+  if (!scope?.node) {
+    throw new MlopsValidationError(String(id), `scope of ${what}`, [{
+      subject: 'scope', value: renderValue(scope), rule: 'must be a construct (a stack or a construct in one)',
+      fix: `pass the stack (or a construct in it) as the first argument: new ${what.split(' ')[0]}(stack, id, props)`,
+    }]);
+  }
   if (typeof id !== 'string' || Token.isUnresolved(id)) {
     fail(`must be a literal string (got ${Token.isUnresolved(id) ? 'a token' : kindOf(id)})`,
       'pass a fixed name: construct ids are Terraform addresses, and must be the same on every synth');
@@ -240,4 +246,9 @@ export function childId(scope: IConstruct, id: unknown, what: string): string {
 
 function pathOf(scope: IConstruct | string): string {
   return typeof scope === 'string' ? scope : scope.node.path;
+}
+
+/** The indefinite article of a type name: an InstanceType, a ModelStage. */
+function aOrAn(name: string): string {
+  return /^[AEIOU]/i.test(name) ? 'an' : 'a';
 }

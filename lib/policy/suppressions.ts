@@ -32,7 +32,7 @@ export class PolicySuppressions {
     const v = new Validator(scope, 'policy suppression');
     v.check(ruleById(ruleId) !== undefined, () => ({
       subject: 'ruleId', value: renderValue(ruleId), rule: 'must be the id of a policy rule',
-      fix: `use one of the ids in lib/policy/README.md, e.g. ${ALL_RULES[0].id}`,
+      fix: suggestRuleId(ruleId),
     }));
     v.check(typeof reason === 'string' && reason.trim().length >= 10, () => ({
       subject: 'reason', value: renderValue(reason), rule: 'must say, in at least 10 characters, why the finding is acceptable here',
@@ -48,4 +48,11 @@ export class PolicySuppressions {
   }
 
   private constructor() {}
+}
+
+/** The fix for an unknown rule id: the id in the right case when that is all that is wrong, else where ids are listed. */
+function suggestRuleId(ruleId: unknown): string {
+  const same = typeof ruleId === 'string' ? ALL_RULES.find(r => r.id.toLowerCase() === ruleId.trim().toLowerCase()) : undefined;
+  return same ? `use "${same.id}" (rule ids are upper case)`
+    : `use one of the ids of Policy.rules() (listed in the policy README, lib/policy/README.md), e.g. ${ALL_RULES[0].id}`;
 }

@@ -22,7 +22,9 @@ Options:
   --app <command>      the app command for a git ref base (default: the ref's cdktf.json "app")
   -h, --help           this text
 
-Exit status: 0 no open blocking hazard; 1 blocking hazards not acknowledged; 2 usage or input error.`;
+Exit status: 0 no open blocking hazard; 1 blocking hazards not acknowledged; 2 usage or input error.
+
+Other commands: cdktf-azure-mlops yaml check <files...> | yaml convert <file>  (cdktf-azure-mlops yaml --help)`;
 
 /** Runs the CLI; returns the exit status. */
 export function main(argv: string[], out: (s: string) => void = s => process.stdout.write(s), err: (s: string) => void = s => process.stderr.write(s)): number {
@@ -71,7 +73,12 @@ export function main(argv: string[], out: (s: string) => void = s => process.std
 
 function loadBase(base: string, app: string | undefined): StackManifest[] {
   if (fs.existsSync(base) && fs.statSync(base).isDirectory()) return readSynthDir(base);
-  return synthGitRef(base, { app });
+  try {
+    return synthGitRef(base, { app });
+  } catch (e) {
+    // Neither a folder nor a ref: say both, so a mistyped folder does not read as a git problem.
+    throw new Error(`--base ${base} is neither a synth folder nor a git ref (${(e as Error).message}); pass a cdktf.out folder or a branch, tag or SHA`);
+  }
 }
 
 /** Merges `moves` into a moves file, keeping the entries already there (they stay until every environment applied them). */

@@ -30,6 +30,9 @@ export function readSynthDir(dir: string): StackManifest[] {
     }
     out.push(buildStackManifest(stack, JSON.parse(fs.readFileSync(tfFile, 'utf8')), { acknowledgements }));
   }
+  // An empty folder is a synth that did not happen (a broken base step), not an app without stacks: comparing with it
+  // would show every stack as new and block nothing.
+  if (out.length === 0) throw new Error(`No synth at ${dir}: no ${path.join(stacksDir, '<stack>', 'cdk.tf.json')} in it; run cdktf synth there first`);
   return out;
 }
 
@@ -59,7 +62,7 @@ export function synthGitRef(ref: string, options: SynthGitRefOptions = {}): Stac
   const repo = path.resolve(options.repo ?? process.cwd());
   const top = git(['rev-parse', '--show-toplevel'], repo, `${repo} is not inside a git repository`);
   const commit = git(['rev-parse', '--verify', '--quiet', `${ref}^{commit}`], repo,
-    `--base ${ref} is neither a synth directory nor a commit of ${top}; pass a cdktf.out folder or a branch, tag or SHA`);
+    `${ref} is not a commit of ${top}`);
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'mlops-review-base-'));
   const tree = path.join(tmp, 'tree');
   execFileSync('git', ['worktree', 'add', '--detach', tree, commit], { cwd: top, stdio: 'ignore' });

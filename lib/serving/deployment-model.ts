@@ -1,7 +1,8 @@
-import { ITerraformDependable } from 'cdktf';
+import { ITerraformDependable, Token } from 'cdktf';
 import { IRegistry } from '../registry/registry-base';
 import { IModelVersion, ModelStage, ModelType } from '../assets/asset-refs';
 import { checkArgs, S } from '../core/shape';
+import { MlopsValidationError, renderValue } from '../core/errors';
 
 /** What a deployment needs to know about the model it serves, after binding. */
 export interface DeploymentModelConfig {
@@ -69,6 +70,13 @@ export abstract class DeploymentModel {
    */
   public static fromUri(uri: string, options: ModelUriOptions = {}): DeploymentModel {
     checkArgs('DeploymentModel.fromUri', { uri, options }, { uri: S.string('"azureml://registries/<r>/models/<m>/versions/<v>"').req, options: S.struct('ModelUriOptions', { registryId: S.string(), storageAccountId: S.string(), metrics: S.map(S.any()) }) });
+    // Azure takes a model version's ARM id or azureml:// URI here; anything else would synthesize and fail at apply.
+    if (!Token.isUnresolved(uri) && !MODEL_URI.test(uri)) {
+      throw new MlopsValidationError('DeploymentModel.fromUri', 'arguments', [{
+        subject: 'uri', value: renderValue(uri), rule: 'must be a model version\'s azureml:// URI or ARM id, ending in /models/<name>/versions/<version>',
+        fix: 'e.g. "azureml://registries/<registry>/models/churn/versions/3", or DeploymentModel.fromModelVersion(version) for a version this app declares',
+      }]);
+    }
     return new UriDeploymentModel(uri, options);
   }
 
@@ -107,6 +115,9 @@ class ModelVersionDeploymentModel extends DeploymentModel {
     };
   }
 }
+
+/** What Azure accepts as a deployment's model: a version's `azureml://…` URI or ARM id. */
+const MODEL_URI = /^(azureml:\/\/|\/subscriptions\/)\S*\/models\/[^/\s]+\/versions\/[^/\s]+\/?$/i;
 
 class UriDeploymentModel extends DeploymentModel {
   constructor(private readonly uri: string, private readonly options: ModelUriOptions) {

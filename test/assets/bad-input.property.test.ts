@@ -6,6 +6,8 @@ import { DataSource, DataType } from '../../lib/assets/data-asset';
 import { Environment, EnvironmentSource } from '../../lib/assets/environment';
 import { Model } from '../../lib/assets/model';
 import { ModelSource } from '../../lib/assets/model-source';
+import { DeploymentModel } from '../../lib/serving/deployment-model';
+import { Workspace } from '../../lib/workspace/workspace';
 import { DataAsset } from '../../lib/assets/data-asset';
 import { CodeAsset } from '../../lib/assets/code-asset';
 import { choose, FUZZ, isLibraryError, prop, props, synthOrRefuse, Tally } from '../support/fuzz';
@@ -89,6 +91,13 @@ describe('models, environments, data and code, fuzzed', () => {
     ['ModelSource.fromUri(42)', () => ModelSource.fromUri(42 as any), /uri \(value: 42\) must be a string \(got a number\)/],
     ['EnvironmentSource.fromImage(42)', () => EnvironmentSource.fromImage(42 as any), /Invalid arguments for 'EnvironmentSource.fromImage': image \(value: 42\)/],
     ['DataSource.fromDatastore(1, 2)', () => DataSource.fromDatastore(1 as any, 2 as any), /\(2 problems\)[\s\S]*datastoreName \(value: 1\)[\s\S]*datastorePath \(value: 2\)/],
+    ['a version given as a number (JavaScript, YAML)', () => Model.inWorkspace(workspaceStack().workspace, 'churn').addVersion(3 as any, { source: ModelSource.fromJobOutput('j') }), /Invalid id of ModelVersion for 'test\/Workspace\/churn': id \(value: 3\) must be a literal string \(got a number\)/],
+    ['a Workspace without a scope', () => new Workspace(undefined as any, 'W', {} as any), /Invalid scope of Workspace for 'W': scope \(value: \(not set\)\) must be a construct/],
+    ['DeploymentModel.fromUri("")', () => DeploymentModel.fromUri('', { modelType: ModelType.MLFLOW }), /Invalid arguments for 'DeploymentModel.fromUri': uri \(value: ""\) must be a model version's azureml:\/\/ URI or ARM id/],
+    ['DeploymentModel.fromUri("churn:1")', () => DeploymentModel.fromUri('churn:1'), /uri \(value: "churn:1"\) must be a model version's/],
+    ['DeploymentModel.fromUri of an unpinned label', () => DeploymentModel.fromUri('azureml://registries/r/models/churn/labels/latest'), /ending in \/models\/<name>\/versions\/<version>/],
+    ['a missing absolute path (what the YAML loaders pass)', () => Model.inWorkspace(workspaceStack().workspace, 'churn').addVersion('1', { source: ModelSource.fromLocalPath('/nonexistent/model') }), /source \(value: "\/nonexistent\/model"\) does not exist\. Fix: point ModelSource\.fromLocalPath at an existing model file or folder(?!; relative)/],
+    ['a missing relative path', () => Model.inWorkspace(workspaceStack().workspace, 'churn').addVersion('1', { source: ModelSource.fromLocalPath('nonexistent/model') }), /does not exist \(resolved from .*\)\. Fix: .*; relative paths resolve from the working directory/],
     ['CodeSource.fromLocalPath(7)', () => CodeSource.fromLocalPath(7 as any), /localPath \(value: 7\) must be a string/],
   ])('%s is refused with the library\'s error', (_what, fn, expected) => {
     let error: unknown;

@@ -38,6 +38,7 @@ test('a suppression needs a reason of at least 10 characters and an existing rul
   expect(() => PolicySuppressions.add(st, 'MLOPS-ST-1', '  ')).toThrow(MlopsValidationError);
   expect(() => PolicySuppressions.add(st, 'MLOPS-ST-1', 'because')).toThrow(/reason \(value: "because"\) must say, in at least 10 characters/);
   expect(() => PolicySuppressions.add(st, 'MLOPS-ST-99', 'a reason that is long enough')).toThrow(/ruleId \(value: "MLOPS-ST-99"\) must be the id of a policy rule/);
+  expect(() => PolicySuppressions.add(st, 'mlops-st-1', 'a reason that is long enough')).toThrow(/Fix: use "MLOPS-ST-1" \(rule ids are upper case\)/);
   expect(PolicySuppressions.of(st)).toEqual([]);
 });
 

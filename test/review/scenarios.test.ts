@@ -276,6 +276,10 @@ describe('the command line', () => {
     expect(err).toContain('Missing --base');
     err = '';
     expect(main(['review', '--base', 'no-such-ref', '--head', '.'], () => undefined, s => { err += s; })).toBe(2);
-    expect(err).toContain('--base no-such-ref is neither a synth directory nor a commit');
+    expect(err).toContain('--base no-such-ref is neither a synth folder nor a git ref (no-such-ref is not a commit of');
+    err = '';
+    const empty = fs.mkdtempSync(path.join(os.tmpdir(), 'review-empty-base-'));
+    expect(main(['review', '--base', empty, '--head', '.'], () => undefined, s => { err += s; })).toBe(2);
+    expect(err).toContain(`No synth at ${empty}: no `);
   });
 });

@@ -40,7 +40,8 @@ describe('traffic invariants', () => {
   });
 
   test.each([
-    [{ blue: 90.5, green: 9.5 }, /traffic\.blue \(value: 90\.5\) must be a whole number/],
+    [{ blue: 90.5, green: 9.5 }, /traffic\.blue \(value: 90\.5\) must be a whole number\. Fix: use 91/],
+    [{ blue: 0.9, green: 0.1 }, /traffic\.blue \(value: 0\.9\) must be a whole number\. Fix: weights are percents: use 90/],
     [{ blue: 120, green: -20 }, /traffic\.blue \(value: 120\) must be between 0 and 100/],
   ])('when a weight is not a whole percentage (%j), synth fails', (weights, expected) => {
     const { stack, endpoint } = endpointWith();

@@ -8,7 +8,7 @@ export const SV_4 = defineRule({
   id: 'MLOPS-SV-4',
   level: PolicyLevel.ERROR,
   rule: 'Online deployments that take live traffic run at least 2 instances',
-  fix: 'set instanceCount: 3 (or autoscale with a minimum of 2 or more) on the deployment',
+  fix: 'set instanceCount to 2 or more (Azure ML recommends 3 for production), or autoscale with a minimum of 2 or more',
   anchors: {},
   packs: ['ProductionReadiness'],
   appliesTo: [ARM.ONLINE_DEPLOYMENT],
