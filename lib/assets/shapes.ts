@@ -13,7 +13,7 @@ const VERSION_REF = (name: string, key: string) => S.ref(name, [key, 'version', 
 
 const CONTAINER = { name: S.string('"churn"'), description: S.string(), tags: TAGS, preventDestroy: S.boolean() };
 const PLACEMENT = { workspace: IWORKSPACE, registry: IREGISTRY };
-const VERSION = { description: S.string(), tags: TAGS, archived: S.boolean(), preventDestroy: S.boolean() };
+const VERSION = { description: S.string(), tags: TAGS, properties: S.map(S.string('"value"'), '{ source: "ci" }'), archived: S.boolean(), preventDestroy: S.boolean() };
 
 const container = (name: string, extra: { [field: string]: Shape } = {}) => S.struct(name, { ...CONTAINER, ...PLACEMENT, ...extra });
 
@@ -22,7 +22,9 @@ export const ENVIRONMENT_PROPS = container('EnvironmentProps');
 export const CODE_ASSET_PROPS = container('CodeAssetProps');
 export const DATA_ASSET_PROPS = container('DataAssetProps', { dataType: S.enumLike(() => DataType).req });
 
-export const MODEL_VERSION_PROPS = S.struct('ModelVersionOptions', {
+export const MODEL_VERSION_PROPS = S.struct('ModelVersionProps', {
+  // What addVersion adds to the options (checked by the constructor itself).
+  model: S.any(), version: S.any(),
   ...VERSION,
   source: SOURCE('ModelSource', 'ModelSource.fromLocalPath(...), .fromJobOutput(...), .fromUri(...) or .fromWorkspaceModel(...)'),
   modelType: S.enumLike(() => ModelType),
@@ -36,20 +38,26 @@ export const MODEL_VERSION_PROPS = S.struct('ModelVersionOptions', {
 });
 
 const ROUTE = S.struct('InferenceRoute', { path: S.string('"/score"').req, port: S.number('5001').req });
-export const ENVIRONMENT_VERSION_PROPS = S.struct('EnvironmentVersionOptions', {
+export const ENVIRONMENT_VERSION_PROPS = S.struct('EnvironmentVersionProps', {
+  // What addVersion adds to the options (checked by the constructor itself).
+  environment: S.any(), version: S.any(),
   ...VERSION,
   source: SOURCE('EnvironmentSource', 'EnvironmentSource.fromImage(...) or .fromBuildContext(...)'),
   inferenceRoutes: S.struct('InferenceRoutes', { liveness: ROUTE.req, readiness: ROUTE.req, scoring: ROUTE.req, startup: ROUTE }),
   operatingSystem: S.enumLike(() => OperatingSystem),
 });
 
-export const DATA_VERSION_PROPS = S.struct('DataVersionOptions', {
+export const DATA_VERSION_PROPS = S.struct('DataVersionProps', {
+  // What addVersion adds to the options (checked by the constructor itself).
+  dataAsset: S.any(), version: S.any(),
   ...VERSION,
   source: SOURCE('DataSource', 'DataSource.fromLocalPath(...), .fromDatastore(...) or .fromUri(...)'),
   referencedUris: S.list(S.string('"azureml://datastores/x/paths/y"')),
 });
 
-export const CODE_VERSION_PROPS = S.struct('CodeVersionOptions', {
+export const CODE_VERSION_PROPS = S.struct('CodeVersionProps', {
+  // What addVersion adds to the options (checked by the constructor itself).
+  codeAsset: S.any(), version: S.any(),
   ...VERSION,
   source: SOURCE('CodeSource', 'CodeSource.fromLocalPath(...) or .fromUri(...)'),
 });

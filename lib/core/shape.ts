@@ -1,5 +1,6 @@
 import { Token } from 'cdktf';
 import { IConstruct } from 'constructs';
+import { didYouMean } from './did-you-mean';
 import { MlopsValidationError, Problem, renderValue } from './errors';
 
 /**
@@ -104,6 +105,9 @@ function primitive(type: 'string' | 'number' | 'boolean', expected: string, exam
   return self;
 }
 
+/** Every struct shape made, with the fields it declares: what the completeness test compares with the interfaces. */
+export const STRUCT_SHAPES: Array<{ readonly name: string; readonly fields: readonly string[] }> = [];
+
 /** The shape constructors. */
 export const S = {
   string: (example = '"name"') => primitive('string', 'a string', example),
@@ -128,14 +132,30 @@ export const S = {
     return self;
   },
 
-  /** A struct: each declared field is checked; fields not declared here are not (other code reads them). */
+  /**
+   * A struct: each declared field is checked, and a field that is not declared but close to one that is (a misspelt
+   * prop, which TypeScript would catch and JavaScript or Python silently drops) is refused with the right name.
+   * `name` is the props interface it mirrors: a test holds every struct to its interface's properties.
+   */
   struct(name: string, fields: { [field: string]: Shape }): ShapeImpl {
+    const declared = Object.keys(fields);
     const self: ShapeImpl = new ShapeImpl(`an object (${name})`, (subject, value, out) => {
       if (!isPlainObject(value)) return wrong(self, subject, value, out);
       for (const [field, shape] of Object.entries(fields)) {
         checkValue(subject ? `${subject}.${field}` : field, (value as Record<string, unknown>)[field], shape, out);
       }
+      for (const key of Object.keys(value)) {
+        if (key in fields || (value as Record<string, unknown>)[key] === undefined) continue;
+        const meant = didYouMean(key, declared);
+        if (meant !== undefined) {
+          out.push({
+            subject: subject ? `${subject}.${key}` : key, value: safeRender((value as Record<string, unknown>)[key]),
+            rule: `is not a prop of ${name} (did you mean ${meant}?); it would be ignored`, fix: `rename it to ${meant}`,
+          });
+        }
+      }
     }, '{ ... }');
+    STRUCT_SHAPES.push({ name, fields: declared });
     return self;
   },
 

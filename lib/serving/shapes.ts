@@ -1,6 +1,7 @@
 // The runtime shapes of the serving layer's props (see lib/core/shape.ts): endpoints, deployments, autoscale and
 // the Traffic factories.
 import { S, Shape } from '../core/shape';
+import { USER_ASSIGNED_IDENTITY } from '../workspace/shapes';
 import { EndpointAuthMode } from './auth-mode';
 import { AutoscaleMetric, ScaleDirection } from './autoscale';
 import { BatchLoggingLevel, BatchOutputAction } from './batch-endpoint';
@@ -13,6 +14,7 @@ const IWORKSPACE = S.ref('IWorkspace', ['workspaceId', 'location'], 'pass a Work
 const MODEL = S.ref('DeploymentModel', ['bind'], 'use DeploymentModel.fromModelVersion(version) or DeploymentModel.fromUri(...)').req;
 const ENV_VERSION = S.ref('IEnvironmentVersion', ['environmentName', 'assetId'], 'pass what environment.addVersion(...) returns');
 const CODE_VERSION = S.ref('ICodeVersion', ['codeName', 'assetId'], 'pass what code.addVersion(...) returns');
+const QUANTITIES = S.struct('ContainerResourceQuantities', { cpu: S.string('"500m"'), memory: S.string('"1Gi"'), gpu: S.string('"1"') });
 const PROBE = S.struct('ProbeOptions', Object.fromEntries(
   ['initialDelaySeconds', 'periodSeconds', 'timeoutSeconds', 'successThreshold', 'failureThreshold'].map(k => [k, S.number()])));
 
@@ -35,6 +37,7 @@ export const ONLINE_ENDPOINT_PROPS = S.struct('OnlineEndpointProps', {
   endpointName: S.string('"churn-prod"'),
   authMode: S.enumLike(() => EndpointAuthMode),
   allowPublicNetworkAccess: S.boolean(), production: S.boolean(), grantServingAccess: S.boolean(),
+  userAssignedIdentity: USER_ASSIGNED_IDENTITY, kubernetesComputeId: S.string('"/subscriptions/<sub>/.../computes/<k8s>"'),
   promotionPolicy: S.ref('PromotionPolicy', ['_evaluate'], 'pass new PromotionPolicy({ ... })'),
   description: S.string(), tags: TAGS,
 });
@@ -49,7 +52,12 @@ export const ONLINE_DEPLOYMENT_PROPS = S.struct('OnlineDeploymentOptions', {
   ...DEPLOYMENT_RUNTIME,
   instanceType: S.enumLike(() => InstanceType, 'name'),
   autoscale: AUTOSCALE,
-  requestSettings: S.struct('OnlineRequestSettings', { maxConcurrentRequestsPerInstance: S.number(), requestTimeoutMs: S.number() }),
+  requestSettings: S.struct('OnlineRequestSettings', { maxConcurrentRequestsPerInstance: S.number(), requestTimeoutMs: S.number(), maxQueueWaitMs: S.number() }),
+  modelMountPath: S.string('"/var/azureml-app/model"'),
+  resources: S.struct('KubernetesResources', { requests: QUANTITIES, limits: QUANTITIES }),
+  targetUtilization: S.struct('TargetUtilizationScaling', {
+    minInstances: S.number(), maxInstances: S.number(), pollingIntervalSeconds: S.number(), targetUtilizationPercentage: S.number('70'),
+  }),
   livenessProbe: PROBE, readinessProbe: PROBE, startupProbe: PROBE,
   allowPublicEgress: S.boolean(), appInsightsEnabled: S.boolean(), retired: S.boolean(),
   dataCollection: S.struct('DataCollectionOptions', {
@@ -60,6 +68,7 @@ export const ONLINE_DEPLOYMENT_PROPS = S.struct('OnlineDeploymentOptions', {
 
 export const BATCH_ENDPOINT_PROPS = S.struct('BatchEndpointProps', {
   workspace: IWORKSPACE.req, endpointName: S.string('"churn-batch"'), description: S.string(), tags: TAGS,
+  userAssignedIdentity: USER_ASSIGNED_IDENTITY,
 });
 
 export const BATCH_DEPLOYMENT_PROPS = S.struct('BatchDeploymentOptions', {

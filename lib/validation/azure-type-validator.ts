@@ -10,6 +10,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
+import { didYouMean } from '../core/did-you-mean';
 
 /** One problem with a request: where (a dotted path into the body, e.g. `properties.traffic.blue`) and what. */
 export interface AzureTypeProblem {
@@ -327,7 +328,7 @@ class Walker {
 
   private unknown(at: string, key: string, typeName: string, props: Record<string, Property>): void {
     const writable = Object.keys(props).filter((k) => !(props[k].flags & READ_ONLY));
-    const guess = suggest(key, writable);
+    const guess = didYouMean(key, writable);
     const hint = guess ? `Did you mean \`${guess}\`? ` : '';
     const list = writable.length <= 25 ? ` ${typeName} accepts: ${writable.join(', ')}` : '';
     this.add(at, `is not expected here. ${hint}Remove it, or use a property ${typeName} defines.${list}`);
@@ -462,24 +463,3 @@ function compile(pattern: string): RegExp | null {
 }
 
 /** The closest name by edit distance, when close enough to be a plausible typo. */
-function suggest(key: string, options: readonly string[]): string | undefined {
-  let best: string | undefined;
-  let bestDistance = Infinity;
-  for (const option of options) {
-    const d = editDistance(key.toLowerCase(), option.toLowerCase());
-    if (d < bestDistance) { best = option; bestDistance = d; }
-  }
-  return bestDistance <= Math.max(2, Math.floor(key.length / 3)) ? best : undefined;
-}
-
-function editDistance(a: string, b: string): number {
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    for (let j = 1; j <= b.length; j++) {
-      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    prev = cur;
-  }
-  return prev[b.length];
-}

@@ -66,6 +66,7 @@ export const WORKSPACE_ATTRIBUTES = S.struct('WorkspaceAttributes', {
   keyVaultId: ARM_ID, managedNetworkIsolationMode: S.string(),
   artifactStore: S.struct('ArtifactStoreAttributes', {
     storageAccountId: ARM_ID.req, storageAccountName: S.string().req, containerName: S.string().req, datastoreName: S.string().req,
+    container: S.ref('ITerraformDependable', ['fqn']),
   }),
 });
 

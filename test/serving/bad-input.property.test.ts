@@ -90,6 +90,11 @@ describe('online endpoints and deployments, fuzzed', () => {
   test.each([
     ['no workspace', (s: Scenario) => s, () => { const { stack } = servingStack(); new OnlineEndpoint(stack, 'e', {} as any); }, /workspace \(value: \(not set\)\) is required \(an IWorkspace\)/],
     ['a deployment without a model', null, () => { const { stack, workspace } = servingStack(); new OnlineEndpoint(stack, 'e', { workspace }).addDeployment('blue', {} as any); }, /model \(value: \(not set\)\) is required \(a DeploymentModel\)/],
+    ['misspelt props (JavaScript would drop them)', null, () => {
+      const { stack, workspace } = servingStack();
+      const model = DeploymentModel.fromModelVersion(new FakeModelVersion(stack, 'v1', { version: '1' }));
+      new OnlineEndpoint(stack, 'e', { workspace, endpointName: 'churn-x' }).addDeployment('blue', { model, instanceCout: 3, requestSettings: { requestTimeoutMS: 5000 } } as any);
+    }, /\(2 problems\)[\s\S]*requestSettings\.requestTimeoutMS \(value: 5000\) is not a prop of OnlineRequestSettings \(did you mean requestTimeoutMs\?\); it would be ignored\. Fix: rename it to requestTimeoutMs[\s\S]*instanceCout \(value: 3\) is not a prop of OnlineDeploymentOptions \(did you mean instanceCount\?\)/],
     ['a deployment added twice', null, () => {
       const { stack, workspace } = servingStack();
       const e = new OnlineEndpoint(stack, 'e', { workspace, endpointName: 'churn-x' });

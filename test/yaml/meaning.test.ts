@@ -4,7 +4,7 @@ import { ModelYaml } from '../../lib/yaml/asset-loaders';
 import { pinReference } from '../../lib/yaml/pinning';
 import { parseAssetReference } from '../../lib/yaml/references';
 import { azureVmSize, msToIso8601, pascalCase, secondsToIso8601 } from '../../lib/yaml/units';
-import { didYouMean } from '../../lib/yaml/schema-check';
+import { didYouMean } from '../../lib/core/did-you-mean';
 import { doc, workspaceStack, WS_ID } from './support';
 
 describe('references', () => {
