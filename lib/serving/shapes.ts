@@ -35,6 +35,7 @@ export const ONLINE_ENDPOINT_PROPS = S.struct('OnlineEndpointProps', {
   endpointName: S.string('"churn-prod"'),
   authMode: S.enumLike(() => EndpointAuthMode),
   allowPublicNetworkAccess: S.boolean(), production: S.boolean(), grantServingAccess: S.boolean(),
+  diagnosticSettings: S.boolean(), logAnalyticsWorkspaceId: S.string('"/subscriptions/<sub>/resourceGroups/<rg>/providers/Microsoft.OperationalInsights/workspaces/<name>"'),
   promotionPolicy: S.ref('PromotionPolicy', ['_evaluate'], 'pass new PromotionPolicy({ ... })'),
   description: S.string(), tags: TAGS,
 });
