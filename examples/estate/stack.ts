@@ -47,6 +47,7 @@ export class EstateStack extends TerraformStack {
     // The registry makes version 3 deployable from every workspace and region without retraining.
     const registry = new Registry(this, 'Registry', {
       name: 'mlr-churn', resourceGroupId: rg.id, location: 'westeurope', replicationLocations: ['northeurope'],
+      logAnalyticsWorkspaceId: workspace.logAnalyticsWorkspaceId, // who read or wrote which version
     });
     const shared = registry.addModel('churn').addVersion('3', {
       source: ModelSource.fromWorkspaceModel(v3), stage: ModelStage.PRODUCTION,

@@ -1,6 +1,7 @@
 // A model promoted from a dev workspace into a shared registry, ready to deploy in every region of the registry.
 //
-// Creates: an Azure ML registry (westeurope + northeurope, private, protected from destroy), a model version in the
+// Creates: an Azure ML registry (westeurope + northeurope, private, protected from destroy, delete-locked, its
+// resource logs to an existing Log Analytics workspace), a model version in the
 // dev workspace uploaded content-addressed from ./model (an MLflow folder), its promotion into the registry, an
 // environment version in the registry, and the grant that lets the prod workspace use the registry.
 // The workspaces are imported by id: replace the ids with yours (or pass a Workspace created by this library).
@@ -32,6 +33,8 @@ export class ModelRegistryStack extends TerraformStack {
 
     const registry = new Registry(this, 'Registry', {
       name: 'mlr-contoso', resourceGroupId: RG, location: 'westeurope', replicationLocations: ['northeurope'],
+      // Who read or wrote which version: to an existing Log Analytics workspace (replace the id with yours).
+      logAnalyticsWorkspaceId: `${RG}/providers/Microsoft.OperationalInsights/workspaces/log-contoso`,
     });
     registry.grantRead(Principal.servicePrincipal('22222222-2222-2222-2222-222222222222', 'mlw-prod'));
 

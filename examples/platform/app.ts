@@ -2,6 +2,7 @@
 // Built here as a function so the tests can synthesize the same app that main.ts runs.
 import * as path from 'path';
 import { App, TerraformStack } from 'cdktf';
+import { LogAnalyticsWorkspace } from '@cdktf/provider-azurerm/lib/log-analytics-workspace';
 import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
 import { ResourceGroup } from '@cdktf/provider-azurerm/lib/resource-group';
 import { StorageAccount } from '@cdktf/provider-azurerm/lib/storage-account';
@@ -85,8 +86,15 @@ export interface PlatformAppOptions {
 export function buildPlatformApp(app: App, options: PlatformAppOptions = {}): PlatformApp {
   // --- shared: the registry every environment deploys from (prod subscription: it holds what production serves)
   const { stack: shared, rg: sharedRg } = mlStack(app, 'shared', PROD_SUBSCRIPTION_ID);
+  // The registry's read and write logs (who used which version) go to a Log Analytics workspace of its own stack: a
+  // registry has no workspace, and prod's would make shared wait for prod, which already waits for shared.
+  const registryLogs = new LogAnalyticsWorkspace(shared, 'RegistryLogs', {
+    name: `log-${PREFIX}-shared`, resourceGroupName: sharedRg.name, location: LOCATION, sku: 'PerGB2018', retentionInDays: 90,
+    localAuthenticationEnabled: false,
+  });
   const registry = new Registry(shared, 'Registry', {
     name: `mlr-${PREFIX}`, resourceGroupId: sharedRg.id, location: LOCATION, replicationLocations: ['northeurope'],
+    logAnalyticsWorkspaceId: registryLogs.id,
   });
 
   // --- dev: the model is trained here (outside Terraform) and its MLflow folders registered, with what made them

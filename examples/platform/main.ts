@@ -16,10 +16,11 @@
 //   each the MLflow folder a training run wrote (models/churn-<n>), uploaded content-addressed, with lineage (data,
 //   environment, code, commit, hyperparameters) and metrics (AUC, F1).
 // - shared: resource group rg-churnplat-shared; the Azure ML registry mlr-churnplat (westeurope + northeurope,
-//   private); dev's churn versions 1-3 promoted into it (Production, Staging, Development).
+//   private, delete-locked), its resource logs to the Log Analytics workspace log-churnplat-shared; dev's churn
+//   versions 1-3 promoted into it (Production, Staging, Development).
 // - prod: resource group rg-churnplat-prod; a workspace mlw-churnplat-prod like dev's, with a CPU cluster; the
 //   registry grant for its identity; a batch-scoring environment, code (src/score) and a sample data version; the
-//   online endpoint churn-platform-prod serving registry versions 1 and 2 at 90/10 (a canary) with version 3
+//   online endpoint churn-platform-prod (its logs to the workspace's Log Analytics) serving registry versions 1 and 2 at 90/10 (a canary) with version 3
 //   mirroring 20% of requests (a shadow), both live deployments autoscaled (3-6 instances), behind a promotion gate
 //   (Staging or later, AUC >= 0.85, no worse than the incumbent); the batch endpoint churn-platform-batch scoring
 //   with registry version 1 on the cluster.

@@ -1,9 +1,12 @@
 import { DefaultTokenResolver, ITerraformDependable, StringConcat, TerraformStack, Tokenization } from 'cdktf';
 import { Construct } from 'constructs';
+import { ManagementLock } from '@cdktf/provider-azurerm/lib/management-lock';
+import { MonitorDiagnosticSetting } from '@cdktf/provider-azurerm/lib/monitor-diagnostic-setting';
 import { PrivateEndpoint } from '@cdktf/provider-azurerm/lib/private-endpoint';
 import { ResourceGroup } from '@cdktf/provider-azurerm/lib/resource-group';
 import { MlopsProviders } from '../core/providers';
 import { mlType } from '../core/api-versions';
+import { sendDiagnostics } from '../core/diagnostics';
 import { ArmId } from '../core/arm-id';
 import { renderValue } from '../core/errors';
 import { NamingRules } from '../core/naming';
@@ -86,6 +89,24 @@ export interface RegistryProps {
    * @default true
    */
   readonly preventDestroy?: boolean;
+  /**
+   * Add a CanNotDelete management lock on the registry, so neither Terraform nor the portal, the CLI or another
+   * pipeline can delete it. Locks are inherited by child resources: while it is on, no model, environment or
+   * component version in the registry can be deleted either (registry version numbers can never be reused, so a
+   * deleted one is lost for good); creating and updating versions still works. Whoever applies needs
+   * `Microsoft.Authorization/locks/write` (Owner or User Access Administrator) on the registry.
+   * @see https://learn.microsoft.com/azure/azure-resource-manager/management/lock-resources
+   * @default true - as the Workspace's default protection (Protection.PRODUCTION) locks the workspace
+   */
+  readonly deleteLock?: boolean;
+  /**
+   * The Log Analytics workspace (ARM id) the registry's resource logs go to: the RegistryAssetReadEvent and
+   * RegistryAssetWriteEvent categories (who read or wrote which asset version). A registry has no workspace of its
+   * own, so there is no default destination. Azure documents no platform metrics for registries, so none are sent.
+   * @see https://learn.microsoft.com/azure/azure-monitor/reference/supported-logs/microsoft-machinelearningservices-registries-logs
+   * @default - no diagnostic setting (the ProductionReadiness policy pack reports MLOPS-LOG-1)
+   */
+  readonly logAnalyticsWorkspaceId?: string;
 }
 
 /**
@@ -130,6 +151,10 @@ export class Registry extends RegistryBase {
   public readonly resource: AzapiResource;
   /** The private endpoint, when one was requested. */
   public readonly privateEndpoint?: PrivateEndpoint;
+  /** The CanNotDelete lock on the registry. @default - none with `deleteLock: false` */
+  public readonly lock?: ManagementLock;
+  /** The diagnostic setting that sends the registry's logs to Log Analytics. @default - none without `logAnalyticsWorkspaceId` */
+  public readonly diagnosticSetting?: MonitorDiagnosticSetting;
 
   constructor(scope: Construct, id: string, props: RegistryProps) {
     super(scope, childId(scope, id, 'Registry'));
@@ -204,6 +229,13 @@ export class Registry extends RegistryBase {
     this.principalId = this.resource.identityPrincipalId;
     this.dependable = this.resource;
 
+    this.lock = (props.deleteLock ?? true) ? this.addDeleteLock() : undefined;
+    this.diagnosticSetting = props.logAnalyticsWorkspaceId === undefined ? undefined
+      // Explicit categories: Azure documents these two for the type, and not whether it supports category groups.
+      : sendDiagnostics(this, 'Diagnostics', this.registryId, props.logAnalyticsWorkspaceId, {
+        logCategories: ['RegistryAssetReadEvent', 'RegistryAssetWriteEvent'], metrics: [],
+      });
+
     if (props.privateEndpoint) {
       const pe = props.privateEndpoint;
       const name = pe.name ?? `pe-${props.name}`;
@@ -222,6 +254,21 @@ export class Registry extends RegistryBase {
         tags: props.tags,
       });
     }
+  }
+
+  /**
+   * A CanNotDelete lock on the registry. It blocks deleting the registry and every version in it (children inherit
+   * locks: https://learn.microsoft.com/azure/azure-resource-manager/management/lock-resources), which is what the
+   * review's "registry version removed" hazard guards against too; publishing new versions is a write, not blocked.
+   */
+  private addDeleteLock(): ManagementLock {
+    return new ManagementLock(this, 'Lock', {
+      name: 'do-not-delete',
+      scope: this.registryId,
+      lockLevel: 'CanNotDelete',
+      notes: 'Azure ML registry: deleting it, or a version in it, loses version numbers that can never be reused. ' +
+        'Set deleteLock: false and apply before deleting on purpose.',
+    });
   }
 
   /** The registry's MLflow tracking URI (known after apply). */

@@ -17,6 +17,8 @@ export const REGISTRY_PROPS = S.struct('RegistryProps', {
   }),
   tags: S.map(S.string(), '{ team: "ml" }'),
   preventDestroy: S.boolean(),
+  deleteLock: S.boolean(),
+  logAnalyticsWorkspaceId: S.string('"/subscriptions/<sub>/resourceGroups/<rg>/providers/Microsoft.OperationalInsights/workspaces/<name>"'),
 });
 
 export const REGISTRY_ATTRIBUTES = S.struct('RegistryAttributes', {

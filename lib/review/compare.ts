@@ -338,7 +338,7 @@ function classifyRollout(before: ManifestEndpoint | undefined, after: ManifestEn
 /**
  * A resource deleted (or replaced) under a management lock that the state has: Azure refuses the delete with
  * 409 ScopeLocked, because a CanNotDelete lock covers the locked resource and everything under it (the library's
- * production protection locks the workspace). The fix is an apply of its own that lifts the lock first.
+ * production protection locks the workspace; a Registry is locked by default). The fix is an apply of its own that lifts the lock first.
  * @see https://learn.microsoft.com/azure/azure-resource-manager/management/lock-resources
  */
 function deletedUnderLock(stack: string, gone: ManifestResource[], base: readonly ManifestResource[], hazard: HazardFn): void {
@@ -353,7 +353,7 @@ function deletedUnderLock(stack: string, gone: ManifestResource[], base: readonl
     if (!lock) continue;
     hazard('deleted-under-lock', HazardLevel.WARNING, stack, r.address,
       `${r.type} ${r.name ?? r.address} is deleted under the management lock ${lock.address}: Azure refuses the delete (409 ScopeLocked), and the apply fails there`,
-      'lift the lock in a change of its own first (e.g. Protection.custom({ preventDestroy: true, lockDependencies: true, lockWorkspace: false })), apply, then make this change, and restore the lock after');
+      'lift the lock in a change of its own first (a workspace\'s: Protection.custom({ preventDestroy: true, lockDependencies: true, lockWorkspace: false }); a registry\'s: deleteLock: false), apply, then make this change, and restore the lock after');
   }
 }
 

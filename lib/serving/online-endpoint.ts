@@ -1,7 +1,9 @@
 import { Annotations, dependable, ITerraformDependable, Lazy } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { AzapiResource, AzapiUpdateResource } from '../bindings/azapi';
+import { MonitorDiagnosticSetting } from '@cdktf/provider-azurerm/lib/monitor-diagnostic-setting';
 import { dependenciesWithin } from '../core/cross-stack';
+import { sendDiagnostics } from '../core/diagnostics';
 import { mlType } from '../core/api-versions';
 import { NameBuilder, NamingRules, stableSuffix } from '../core/naming';
 import { BuiltInRole, Principal } from '../core/rbac';
@@ -86,6 +88,19 @@ export interface OnlineEndpointProps {
    * @default - a managed online endpoint
    */
   readonly kubernetesComputeId?: string;
+  /**
+   * Send the endpoint's resource logs (console, traffic and event logs) and metrics to Log Analytics, as a diagnostic
+   * setting on the endpoint.
+   * @see https://learn.microsoft.com/azure/machine-learning/how-to-monitor-online-endpoints
+   * @default true - to `logAnalyticsWorkspaceId`, else the workspace's Log Analytics workspace; none (and no error) for
+   *   an imported workspace that does not say its `logAnalyticsWorkspaceId`
+   */
+  readonly diagnosticSettings?: boolean;
+  /**
+   * The Log Analytics workspace (ARM id) the endpoint's logs and metrics go to.
+   * @default - the workspace's `logAnalyticsWorkspaceId`
+   */
+  readonly logAnalyticsWorkspaceId?: string;
   /** Live traffic to check against, in addition to any `PromotionGate` aspect. @default - no promotion policy */
   readonly promotionPolicy?: PromotionPolicy;
   /** @default - none */
@@ -126,6 +141,11 @@ export class OnlineEndpoint extends Construct implements IOnlineEndpoint {
   public readonly scoringUri: string;
   /** The `azapi_resource` of the endpoint. */
   public readonly resource: AzapiResource;
+  /**
+   * The diagnostic setting that sends the endpoint's logs and metrics to Log Analytics.
+   * @default - none with `diagnosticSettings: false`, or when no Log Analytics workspace is known
+   */
+  public readonly diagnosticSetting?: MonitorDiagnosticSetting;
   /** Marks this construct for `PromotionGate`. */
   public readonly isOnlineEndpoint = true;
 
@@ -192,6 +212,7 @@ export class OnlineEndpoint extends Construct implements IOnlineEndpoint {
       if (props.userAssignedIdentity) this.grantWorkspaceBasics();
     }
 
+    this.diagnosticSetting = this.sendDiagnostics(props);
     this.node.addValidation({ validate: () => this.validateTrafficAndPolicies() });
   }
 
@@ -276,6 +297,29 @@ export class OnlineEndpoint extends Construct implements IOnlineEndpoint {
     if (model.registryId) this.grants.grant(BuiltInRole.AZUREML_REGISTRY_USER, model.registryId, hint('model-registry'), model.registry);
     if (environmentRegistryId) this.grants.grant(BuiltInRole.AZUREML_REGISTRY_USER, environmentRegistryId, hint('environment-registry'));
     return this.grants.all;
+  }
+
+  /**
+   * The endpoint's resource logs to Log Analytics. Explicit categories rather than the `allLogs` group: Azure documents
+   * these three for the type, and not whether it supports category groups.
+   * https://learn.microsoft.com/azure/azure-monitor/reference/supported-logs/microsoft-machinelearningservices-workspaces-onlineendpoints-logs
+   * (metrics: .../supported-metrics/microsoft-machinelearningservices-workspaces-onlineendpoints-metrics)
+   *
+   * | diagnosticSettings | logAnalyticsWorkspaceId | workspace's Log Analytics | Setting |
+   * |---|---|---|---|
+   * | false | any | any | none |
+   * | true (default) | given | any | to the given one |
+   * | true (default) | not given | known (created Workspace, or imported with it) | to the workspace's |
+   * | true (default) | not given | unknown (imported without it) | none: MLOPS-LOG-1 reports it |
+   */
+  private sendDiagnostics(props: OnlineEndpointProps): MonitorDiagnosticSetting | undefined {
+    if (props.diagnosticSettings === false) return undefined;
+    const destination = props.logAnalyticsWorkspaceId ?? this.workspace.logAnalyticsWorkspaceId;
+    if (destination === undefined) return undefined;
+    return sendDiagnostics(this, 'Diagnostics', this.endpointId, destination, {
+      logCategories: ['AmlOnlineEndpointConsoleLog', 'AmlOnlineEndpointTrafficLog', 'AmlOnlineEndpointEventLog'],
+      metrics: ['AllMetrics'],
+    });
   }
 
   /** AcrPull on the workspace's registry and blob read on its storage, for a user-assigned identity. */

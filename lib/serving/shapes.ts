@@ -38,6 +38,7 @@ export const ONLINE_ENDPOINT_PROPS = S.struct('OnlineEndpointProps', {
   authMode: S.enumLike(() => EndpointAuthMode),
   allowPublicNetworkAccess: S.boolean(), production: S.boolean(), grantServingAccess: S.boolean(),
   userAssignedIdentity: USER_ASSIGNED_IDENTITY, kubernetesComputeId: S.string('"/subscriptions/<sub>/.../computes/<k8s>"'),
+  diagnosticSettings: S.boolean(), logAnalyticsWorkspaceId: S.string('"/subscriptions/<sub>/resourceGroups/<rg>/providers/Microsoft.OperationalInsights/workspaces/<name>"'),
   promotionPolicy: S.ref('PromotionPolicy', ['_evaluate'], 'pass new PromotionPolicy({ ... })'),
   description: S.string(), tags: TAGS,
 });

@@ -1,5 +1,6 @@
 import { Construct } from 'constructs';
 import { MonitorDiagnosticSetting } from '@cdktf/provider-azurerm/lib/monitor-diagnostic-setting';
+import { sendDiagnostics as send } from '../core/diagnostics';
 
 /**
  * Sends a resource's logs (the `allLogs` category group) and metrics to Log Analytics.
@@ -7,11 +8,5 @@ import { MonitorDiagnosticSetting } from '@cdktf/provider-azurerm/lib/monitor-di
  */
 export function sendDiagnostics(scope: Construct, id: string, targetResourceId: string, logAnalyticsWorkspaceId: string,
   metrics: string[]): MonitorDiagnosticSetting {
-  return new MonitorDiagnosticSetting(scope, id, {
-    name: 'to-log-analytics',
-    targetResourceId,
-    logAnalyticsWorkspaceId,
-    enabledLog: [{ categoryGroup: 'allLogs' }],
-    enabledMetric: metrics.map(category => ({ category })),
-  });
+  return send(scope, id, targetResourceId, logAnalyticsWorkspaceId, { logCategoryGroup: 'allLogs', metrics });
 }

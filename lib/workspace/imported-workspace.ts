@@ -18,6 +18,7 @@ export class ImportedWorkspace extends WorkspaceBase {
   public readonly applicationInsightsId?: string;
   public readonly principalId?: string;
   public readonly keyVaultId?: string;
+  public readonly logAnalyticsWorkspaceId?: string;
   public readonly managedNetworkIsolationMode?: string;
   /** An imported workspace's managed network is provisioned by whoever created it. */
   public readonly managedNetworkReady?: ITerraformDependable = undefined;
@@ -45,6 +46,7 @@ export class ImportedWorkspace extends WorkspaceBase {
     this.applicationInsightsId = attrs.applicationInsightsId;
     this.principalId = attrs.principalId;
     this.keyVaultId = attrs.keyVaultId;
+    this.logAnalyticsWorkspaceId = attrs.logAnalyticsWorkspaceId;
     this.managedNetworkIsolationMode = attrs.managedNetworkIsolationMode;
   }
 }

@@ -63,7 +63,7 @@ export const WORKSPACE_PROPS = S.struct('WorkspaceProps', {
 export const WORKSPACE_ATTRIBUTES = S.struct('WorkspaceAttributes', {
   workspaceId: ARM_ID.req, workspaceName: S.string(), resourceGroupName: S.string(), location: S.string('"westeurope"').req,
   storageAccountId: ARM_ID, containerRegistryId: ARM_ID, applicationInsightsId: ARM_ID, principalId: S.string(),
-  keyVaultId: ARM_ID, managedNetworkIsolationMode: S.string(),
+  keyVaultId: ARM_ID, logAnalyticsWorkspaceId: ARM_ID, managedNetworkIsolationMode: S.string(),
   artifactStore: S.struct('ArtifactStoreAttributes', {
     storageAccountId: ARM_ID.req, storageAccountName: S.string().req, containerName: S.string().req, datastoreName: S.string().req,
     container: S.ref('ITerraformDependable', ['fqn']),

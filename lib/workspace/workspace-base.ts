@@ -46,6 +46,11 @@ export interface IWorkspace extends IConstruct {
   /** The workspace's Key Vault id, if known. */
   readonly keyVaultId?: string;
   /**
+   * The Log Analytics workspace the workspace sends its logs to, if known: online endpoints in the workspace send
+   * theirs there too.
+   */
+  readonly logAnalyticsWorkspaceId?: string;
+  /**
    * The managed network isolation mode (`Disabled`, `AllowInternetOutbound`, `AllowOnlyApprovedOutbound`), if known.
    * Compute clusters use it to tell whether nodes without public IPs can reach anything.
    */
@@ -125,6 +130,11 @@ export interface WorkspaceAttributes {
   readonly principalId?: string;
   /** @default - unknown */
   readonly keyVaultId?: string;
+  /**
+   * The Log Analytics workspace the workspace's logs go to.
+   * @default - unknown: online endpoints in the workspace send their logs nowhere unless given their own destination
+   */
+  readonly logAnalyticsWorkspaceId?: string;
   /** @default - unknown: compute clusters do not check their network reachability */
   readonly managedNetworkIsolationMode?: string;
 }
@@ -141,6 +151,7 @@ export abstract class WorkspaceBase extends Construct implements IWorkspace {
   public abstract readonly applicationInsightsId?: string;
   public abstract readonly principalId?: string;
   public abstract readonly keyVaultId?: string;
+  public abstract readonly logAnalyticsWorkspaceId?: string;
   public abstract readonly managedNetworkIsolationMode?: string;
   public abstract readonly managedNetworkReady?: ITerraformDependable;
   public abstract readonly nameSuffix?: string;

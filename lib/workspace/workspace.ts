@@ -222,7 +222,8 @@ export class Workspace extends WorkspaceBase {
   public readonly keyVaultId?: string;
   public readonly containerRegistryId?: string;
   public readonly applicationInsightsId?: string;
-  public readonly logAnalyticsWorkspaceId: string;
+  /** The Log Analytics workspace its logs (and its online endpoints' logs) go to. Always set on a created workspace. */
+  public readonly logAnalyticsWorkspaceId?: string;
   /** The principal id of the system-assigned identity, or of the user-assigned one when there is no system-assigned one. */
   public readonly principalId?: string;
   public readonly managedNetworkIsolationMode?: string;
@@ -390,7 +391,8 @@ export class Workspace extends WorkspaceBase {
     const la = props.logAnalyticsWorkspace;
     this.logAnalyticsWorkspace = la || props.logAnalyticsWorkspaceId ? undefined
       : createLogAnalytics(this, 'LogAnalytics', placement, names.logAnalyticsWorkspace, props.logRetentionInDays ?? 30);
-    this.logAnalyticsWorkspaceId = la?.id ?? props.logAnalyticsWorkspaceId ?? this.logAnalyticsWorkspace!.id;
+    const logAnalyticsWorkspaceId = la?.id ?? props.logAnalyticsWorkspaceId ?? this.logAnalyticsWorkspace!.id;
+    this.logAnalyticsWorkspaceId = logAnalyticsWorkspaceId;
 
     this.storageAccount = props.storageAccount || props.storageAccountId ? undefined
       : createStorageAccount(this, 'Storage', placement, {
@@ -409,7 +411,7 @@ export class Workspace extends WorkspaceBase {
     this.containerRegistryId = props.containerRegistry?.id ?? props.containerRegistryId ?? this.containerRegistry!.id;
 
     this.applicationInsights = props.applicationInsights || props.applicationInsightsId ? undefined
-      : createApplicationInsights(this, 'ApplicationInsights', placement, names.applicationInsights, this.logAnalyticsWorkspaceId);
+      : createApplicationInsights(this, 'ApplicationInsights', placement, names.applicationInsights, logAnalyticsWorkspaceId);
     this.applicationInsightsId = props.applicationInsights?.id ?? props.applicationInsightsId ?? this.applicationInsights!.id;
 
     this.artifactContainer = new StorageContainer(this, 'ArtifactContainer', {
@@ -546,14 +548,14 @@ export class Workspace extends WorkspaceBase {
 
     // --- diagnostics
     if (props.diagnosticSettings ?? true) {
-      sendDiagnostics(this, 'Diagnostics', this.workspaceId, this.logAnalyticsWorkspaceId, ['AllMetrics']);
+      sendDiagnostics(this, 'Diagnostics', this.workspaceId, logAnalyticsWorkspaceId, ['AllMetrics']);
       if (this.storageAccount) {
         // Blob logs live on the blob service; its metric categories are Transaction and Capacity (no AllMetrics).
         sendDiagnostics(this.storageAccount, 'BlobDiagnostics', `${this.storageAccount.id}/blobServices/default`,
-          this.logAnalyticsWorkspaceId, ['Transaction']);
+          logAnalyticsWorkspaceId, ['Transaction']);
       }
-      if (this.keyVault) sendDiagnostics(this.keyVault, 'Diagnostics', this.keyVault.id, this.logAnalyticsWorkspaceId, ['AllMetrics']);
-      if (this.containerRegistry) sendDiagnostics(this.containerRegistry, 'Diagnostics', this.containerRegistry.id, this.logAnalyticsWorkspaceId, ['AllMetrics']);
+      if (this.keyVault) sendDiagnostics(this.keyVault, 'Diagnostics', this.keyVault.id, logAnalyticsWorkspaceId, ['AllMetrics']);
+      if (this.containerRegistry) sendDiagnostics(this.containerRegistry, 'Diagnostics', this.containerRegistry.id, logAnalyticsWorkspaceId, ['AllMetrics']);
     }
 
     // --- protection

@@ -16,6 +16,7 @@ import { validateAzapiBodies } from '../fixtures/readme/root';
 import {
   AutoscaleStack, BatchEndpointStack, DeploymentOptionsStack, ExistingAssetsStack, KubernetesStack, PipelineComponentStack, PromotionPolicyStack,
   ServingFromYamlStack, UserAssignedIdentityStack,
+  EndpointDiagnosticsStack,
 } from '../fixtures/readme/serving';
 import { ModelFromYamlStack, RegistryFromYamlStack, YAML_PROJECT_DIR } from '../fixtures/readme/yaml';
 import { azapiBodyProblems, azapiResourceCount } from '../support/azure-types';
@@ -66,6 +67,15 @@ describe('lib/serving/README.md', () => {
     expect(profile[0].capacity).toMatchObject({ minimum: 3, maximum: 10 });
     expect(profile[0].rule.map((r: any) => [r.metric_trigger.metric_name, r.scale_action.direction]))
       .toEqual([['RequestsPerMinute', 'Increase'], ['CpuUtilizationPercentage', 'Decrease']]);
+  });
+
+  test('the endpoint with its own Log Analytics destination sends its logs there; the scratch endpoint has no setting', () => {
+    const t = synthValid(new EndpointDiagnosticsStack(Testing.app(), 'endpoint-diagnostics'));
+    const endpointSettings = t.resources('azurerm_monitor_diagnostic_setting').filter(d => /\/(Endpoint|Scratch)\/Diagnostics$/.test(d.path));
+    expect(endpointSettings.map(d => [d.path.split('/').slice(-2).join('/'), d.attributes.log_analytics_workspace_id]))
+      .toEqual([['Endpoint/Diagnostics', expect.stringMatching(/workspaces\/log-ops$/)]]);
+    expect(endpointSettings[0].attributes.enabled_log.map((l: any) => l.category))
+      .toEqual(['AmlOnlineEndpointConsoleLog', 'AmlOnlineEndpointTrafficLog', 'AmlOnlineEndpointEventLog']);
   });
 
   test('the promotion policy passes for a version that meets it', () => {

@@ -14,7 +14,7 @@ import { buildPlatformApp } from '../../examples/platform/app';
 import { QuickstartStack } from '../../examples/quickstart/stack';
 import { MinimalWorkspaceStack } from '../../examples/workspace-private/minimal';
 import { WorkspacePrivateStack } from '../../examples/workspace-private/stack';
-import { SecureBaseline } from '../../lib/policy';
+import { Policy, SecureBaseline } from '../../lib/policy';
 import { POLICY_REPORT_JSON } from '../../lib/policy/report';
 import { freshApp, Json } from '../support/stacks';
 import { ALL_PACKS } from './support';
@@ -43,19 +43,23 @@ test('the table covers every example folder', () => {
 
 describe.each(Object.entries(EXAMPLES))('examples/%s', (name, build) => {
   let reports: Record<string, Json>;
+  let configs: Record<string, Json>;
+  let stacks: TerraformStack[];
   beforeAll(() => {
     const ci = process.env.CI;
     process.env.CI = 'true'; // lock files are verified, as in CI
     try {
       const app = freshApp(`policy-${name}`);
       build(app);
-      for (const stack of app.node.children.filter((c): c is TerraformStack => c instanceof TerraformStack)) {
+      stacks = app.node.children.filter((c): c is TerraformStack => c instanceof TerraformStack);
+      for (const stack of stacks) {
         const packs = NOT_PRODUCTION.has(stack.node.id) ? [new SecureBaseline()] : ALL_PACKS();
         packs.forEach(p => Aspects.of(stack).add(p));
       }
       app.synth(); // throws the library's error on any error-level finding
       const dir = path.join(app.outdir, 'stacks');
       reports = Object.fromEntries(fs.readdirSync(dir).map(s => [s, JSON.parse(fs.readFileSync(path.join(dir, s, POLICY_REPORT_JSON), 'utf8'))]));
+      configs = Object.fromEntries(fs.readdirSync(dir).map(s => [s, JSON.parse(fs.readFileSync(path.join(dir, s, 'cdk.tf.json'), 'utf8'))]));
     } finally {
       if (ci === undefined) delete process.env.CI;
       else process.env.CI = ci;
@@ -69,6 +73,24 @@ describe.each(Object.entries(EXAMPLES))('examples/%s', (name, build) => {
       if (!NOT_PRODUCTION.has(stack)) expect(report.packs).toEqual(expect.arrayContaining(['DataProtection', 'ProductionReadiness']));
       expect(report.resourcesChecked).toBeGreaterThan(0);
     }
+  });
+
+  test('online endpoints and registries have their resource logs, and registries their delete lock (no MLOPS-LOG-1 or MLOPS-DP-5 on them, whatever packs the stack gets)', () => {
+    const ML_TYPES = /^Microsoft\.MachineLearningServices\/(registries|workspaces\/onlineEndpoints)@/i;
+    let seen = 0;
+    for (const stack of stacks) {
+      const azapi = configs[stack.node.id].resource?.azapi_resource ?? {};
+      const covered = new Set(Object.keys(azapi).filter(k => ML_TYPES.test(azapi[k].type)).map(k => `azapi_resource.${k}`));
+      seen += covered.size;
+      // All three packs, also on the throwaway stacks (whose synth ran SecureBaseline only).
+      const report = Policy.check(stack, ...ALL_PACKS());
+      const open = [...report.findings, ...report.suppressed]
+        .filter(f => ['MLOPS-LOG-1', 'MLOPS-DP-5'].includes(f.ruleId) && covered.has(f.address))
+        .map(f => `${f.ruleId} ${f.constructPath}`);
+      expect({ stack: stack.node.id, open }).toEqual({ stack: stack.node.id, open: [] });
+    }
+    // The check looked at something where there is something to look at.
+    if (!['devops', 'workspace-private'].includes(name)) expect(seen).toBeGreaterThan(0);
   });
 
   test('every suppression in the output carries its reason', () => {

@@ -8,7 +8,7 @@ export const DP_5 = defineRule({
   id: 'MLOPS-DP-5',
   level: PolicyLevel.WARNING,
   rule: 'Stateful resources are covered by a CanNotDelete or ReadOnly management lock (on the resource or its resource group)',
-  fix: 'use Protection.PRODUCTION on the workspace, or add an azurerm_management_lock with lock_level = "CanNotDelete" scoped to the resource',
+  fix: 'use Protection.PRODUCTION on the workspace and keep the Registry default (deleteLock), or add an azurerm_management_lock with lock_level = "CanNotDelete" scoped to the resource',
   anchors: {
     design: ['DESIGN.md secure baseline: locks on stateful resources in production'],
   },

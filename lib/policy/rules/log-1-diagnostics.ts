@@ -8,7 +8,7 @@ export const LOG_1 = defineRule({
   id: 'MLOPS-LOG-1',
   level: PolicyLevel.WARNING,
   rule: 'Azure ML workspaces, registries and online endpoints send their resource logs to a diagnostic setting',
-  fix: 'add an azurerm_monitor_diagnostic_setting with enabled_log { category_group = "allLogs" } targeting the resource (the Workspace does this for itself)',
+  fix: 'keep the defaults (the Workspace and OnlineEndpoint send their logs to the workspace\'s Log Analytics) and pass logAnalyticsWorkspaceId to the Registry (and to an OnlineEndpoint whose imported workspace does not say its own); on your own resource add an azurerm_monitor_diagnostic_setting with its log categories',
   anchors: {
     azurePolicy: ['afe0c3be-ba3b-4544-ba52-0c99672a8ad6 (Resource logs in Azure Machine Learning Workspaces should be enabled)'],
     mcsb: ['LT-3'],

@@ -54,6 +54,22 @@ describe('management locks', () => {
     e.cloud.delete(String(v1.id));
   });
 
+  test('a CanNotDelete lock on a registry lets versions be published into it and blocks deleting them, or the registry', () => {
+    const e = withRegistry();
+    const lock = create(e.ctx, 'azurerm_management_lock', { name: 'do-not-delete', scope: e.registry.id, lock_level: 'CanNotDelete' });
+    const v3 = e.version('3', 'azureml://jobs/a/outputs/model');
+    create(e.ctx, 'azapi_resource_action', { type: `${ML}/workspaces/models/versions${V}`, resource_id: v3.id, action: 'publish', method: 'POST',
+      body: { registryName: 'mlr-churn', destinationName: 'churn', destinationVersion: '3' } });
+    const published = `${e.registry.id}/models/churn/versions/3`;
+    create(e.ctx, 'azapi_update_resource', { type: `${ML}/registries/models/versions${V}`, parent_id: `${e.registry.id}/models/churn`, name: '3', body: { properties: { stage: 'Production' } } });
+    expect(refusal(() => e.cloud.delete(published)).code).toBe('ScopeLocked');
+    expect(refusal(() => e.cloud.delete(String(e.registry.id))).code).toBe('ScopeLocked');
+    // The workspace version it was published from is not under the registry's lock.
+    e.cloud.delete(String(v3.id));
+    e.cloud.delete(String(lock.id));
+    e.cloud.delete(published);
+  });
+
   test('a ReadOnly lock blocks writes under its scope', () => {
     const e = withRegistry();
     create(e.ctx, 'azurerm_management_lock', { name: 'ro', scope: e.ws.id, lock_level: 'ReadOnly' });
