@@ -4,26 +4,14 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { App, TerraformStack } from 'cdktf';
-import { MlopsProviders } from '../../lib/core/providers';
-import { Workspace } from '../../lib/workspace/workspace';
 import { OnlineEndpointYaml } from '../../lib/yaml/online-endpoint-yaml';
+import { benchStack, RG } from './bench-stack';
 
 const count = Number(process.env.BENCH_SERVING_YAML_FILES ?? 10);
-const RG = '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-bench';
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-serving-yaml-'));
-const app = new App();
-const stack = new TerraformStack(app, 'bench');
-MlopsProviders.configure(stack);
-const workspace = Workspace.fromWorkspaceAttributes(stack, 'ws', {
-  workspaceId: `${RG}/providers/Microsoft.MachineLearningServices/workspaces/mlw-bench`,
-  location: 'westeurope',
+const { app, stack, workspace } = benchStack({
   storageAccountId: `${RG}/providers/Microsoft.Storage/storageAccounts/stbench`,
   containerRegistryId: `${RG}/providers/Microsoft.ContainerRegistry/registries/crbench`,
-  artifactStore: {
-    storageAccountId: `${RG}/providers/Microsoft.Storage/storageAccounts/stbench`,
-    storageAccountName: 'stbench', containerName: 'model-artifacts', datastoreName: 'model_artifacts',
-  },
 });
 fs.writeFileSync(path.join(dir, 'endpoint.yml'), 'name: churn-bench\nauth_mode: aad_token\npublic_network_access: disabled\n');
 fs.writeFileSync(path.join(dir, 'conda.yaml'), 'name: bench\ndependencies:\n  - python=3.10\n');

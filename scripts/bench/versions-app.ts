@@ -4,28 +4,15 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { App, TerraformStack } from 'cdktf';
 import { ModelStage } from '../../lib/assets/asset-refs';
 import { ModelSource } from '../../lib/assets/model-source';
-import { MlopsProviders } from '../../lib/core/providers';
 import { DataProtection, Policy, ProductionReadiness, SecureBaseline } from '../../lib/policy';
-import { Workspace } from '../../lib/workspace/workspace';
+import { benchStack } from './bench-stack';
 
 const count = Number(process.env.BENCH_MODEL_VERSIONS ?? 100);
-const RG = '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-bench';
 
 const files = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-models-'));
-const app = new App();
-const stack = new TerraformStack(app, 'bench');
-MlopsProviders.configure(stack);
-const workspace = Workspace.fromWorkspaceAttributes(stack, 'ws', {
-  workspaceId: `${RG}/providers/Microsoft.MachineLearningServices/workspaces/mlw-bench`,
-  location: 'westeurope',
-  artifactStore: {
-    storageAccountId: `${RG}/providers/Microsoft.Storage/storageAccounts/stbench`,
-    storageAccountName: 'stbench', containerName: 'model-artifacts', datastoreName: 'model_artifacts',
-  },
-});
+const { app, stack, workspace } = benchStack();
 // BENCH_POLICY=1: all three policy packs on the stack, to measure what they add per version.
 if (process.env.BENCH_POLICY === '1') Policy.apply(stack, new SecureBaseline(), new DataProtection(), new ProductionReadiness());
 const model = workspace.addModel('churn');

@@ -4,25 +4,12 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { App, TerraformStack } from 'cdktf';
-import { MlopsProviders } from '../../lib/core/providers';
-import { Workspace } from '../../lib/workspace/workspace';
 import { ModelYaml } from '../../lib/yaml/asset-loaders';
+import { benchStack } from './bench-stack';
 
 const count = Number(process.env.BENCH_YAML_FILES ?? 100);
-const RG = '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-bench';
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-yaml-'));
-const app = new App();
-const stack = new TerraformStack(app, 'bench');
-MlopsProviders.configure(stack);
-const workspace = Workspace.fromWorkspaceAttributes(stack, 'ws', {
-  workspaceId: `${RG}/providers/Microsoft.MachineLearningServices/workspaces/mlw-bench`,
-  location: 'westeurope',
-  artifactStore: {
-    storageAccountId: `${RG}/providers/Microsoft.Storage/storageAccounts/stbench`,
-    storageAccountName: 'stbench', containerName: 'model-artifacts', datastoreName: 'model_artifacts',
-  },
-});
+const { app, workspace } = benchStack();
 for (let v = 1; v <= count; v++) {
   const local = v % 2 === 0;
   if (local) fs.writeFileSync(path.join(dir, `model-${v}.pkl`), `weights of version ${v}\n`.repeat(64));
