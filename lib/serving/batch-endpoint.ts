@@ -293,32 +293,22 @@ export class BatchDeployment extends Construct implements IBatchDeployment {
     reachRegistryFromManagedNetwork(this, props.endpoint.workspace, this.model.registry);
     const dependsOn = [this.model.dependable, props.environment?.dependable, props.code?.dependable]
       .filter((d): d is ITerraformDependable => d !== undefined);
-    this.resource = new AzapiResource(this, 'Resource', {
-      type: mlType('workspaces/batchEndpoints/deployments'),
-      name: this.deploymentName,
-      parentId: props.endpoint.endpointId,
-      location: props.endpoint.workspace.location,
-      tags: props.tags,
-      dependsOn: dependenciesWithin(this, dependsOn),
-      body: {
-        properties: definedOnly({
-          description: props.description,
-          model: { referenceType: 'Id', assetId: this.model.assetId },
-          environmentId: props.environment?.assetId,
-          codeConfiguration: props.code && props.scoringScript ? { codeId: props.code.assetId, scoringScript: props.scoringScript } : undefined,
-          compute: props.computeId,
-          resources: { instanceCount: props.instanceCount ?? 1 },
-          miniBatchSize: props.miniBatchSize ?? 10,
-          maxConcurrencyPerInstance: props.maxConcurrencyPerInstance ?? 1,
-          retrySettings: { maxRetries: props.maxRetries ?? 3, timeout: `PT${props.timeoutSeconds ?? 30}S` },
-          outputAction,
-          outputFileName: outputAction === BatchOutputAction.APPEND_ROW ? (props.outputFileName ?? 'predictions.csv') : undefined,
-          errorThreshold: props.errorThreshold ?? -1,
-          loggingLevel: props.loggingLevel ?? BatchLoggingLevel.INFO,
-          environmentVariables: props.environmentVariables,
-        }),
-      },
-    });
+    this.resource = batchDeploymentResource(this, this.deploymentName, props.endpoint, props.tags, dependsOn, definedOnly({
+      description: props.description,
+      model: { referenceType: 'Id', assetId: this.model.assetId },
+      environmentId: props.environment?.assetId,
+      codeConfiguration: props.code && props.scoringScript ? { codeId: props.code.assetId, scoringScript: props.scoringScript } : undefined,
+      compute: props.computeId,
+      resources: { instanceCount: props.instanceCount ?? 1 },
+      miniBatchSize: props.miniBatchSize ?? 10,
+      maxConcurrencyPerInstance: props.maxConcurrencyPerInstance ?? 1,
+      retrySettings: { maxRetries: props.maxRetries ?? 3, timeout: `PT${props.timeoutSeconds ?? 30}S` },
+      outputAction,
+      outputFileName: outputAction === BatchOutputAction.APPEND_ROW ? (props.outputFileName ?? 'predictions.csv') : undefined,
+      errorThreshold: props.errorThreshold ?? -1,
+      loggingLevel: props.loggingLevel ?? BatchLoggingLevel.INFO,
+      environmentVariables: props.environmentVariables,
+    }));
     this.deploymentId = this.resource.id;
   }
 }
@@ -351,25 +341,30 @@ export class PipelineComponentDeployment extends Construct implements IBatchDepl
       fix: 'use the ARM id .../workspaces/<ws>/components/<name>/versions/<v> or azureml://registries/<r>/components/<name>/versions/<v>',
     }));
     v.throwIfAny();
-    this.resource = new AzapiResource(this, 'Resource', {
-      type: mlType('workspaces/batchEndpoints/deployments'),
-      name: this.deploymentName,
-      parentId: props.endpoint.endpointId,
-      location: props.endpoint.workspace.location,
-      tags: props.tags,
-      body: {
-        properties: definedOnly({
-          description: props.description,
-          deploymentConfiguration: definedOnly({
-            deploymentConfigurationType: 'PipelineComponent',
-            componentId: { referenceType: 'Id', assetId: props.componentId },
-            settings: props.settings,
-          }),
-        }),
-      },
-    });
+    this.resource = batchDeploymentResource(this, this.deploymentName, props.endpoint, props.tags, undefined, definedOnly({
+      description: props.description,
+      deploymentConfiguration: definedOnly({
+        deploymentConfigurationType: 'PipelineComponent',
+        componentId: { referenceType: 'Id', assetId: props.componentId },
+        settings: props.settings,
+      }),
+    }));
     this.deploymentId = this.resource.id;
   }
+}
+
+/** The batch deployment resource both kinds declare, under its endpoint: only the `properties` differ. */
+function batchDeploymentResource(scope: Construct, name: string, endpoint: BatchEndpoint, tags: { [key: string]: string } | undefined,
+  dependsOn: ITerraformDependable[] | undefined, properties: { [key: string]: unknown }): AzapiResource {
+  return new AzapiResource(scope, 'Resource', {
+    type: mlType('workspaces/batchEndpoints/deployments'),
+    name,
+    parentId: endpoint.endpointId,
+    location: endpoint.workspace.location,
+    tags,
+    dependsOn: dependsOn && dependenciesWithin(scope, dependsOn),
+    body: { properties },
+  });
 }
 
 /** An ARM id or azureml:// URI of a component version. */
